@@ -1,0 +1,120 @@
+"""From a user's tree table (any column names, typed numbers) to the standard columns of
+:func:`carbon_pool_plugin.core.biomass.compute_tree_biomass`.
+
+The adapter (Processing algorithm or dock) only says which column plays which role; everything about
+reading people's numbers lives here, so it is tested without QGIS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Optional
+
+import numpy as np
+import pandas as pd
+
+from .tabular import to_numeric, to_text
+from .units import detect_implausible_dbh_unit, dbh_to_cm, normalize_dbh_unit, quadratic_mean_stems
+
+#: Roles understood by :func:`prepare_trees` (keys of ``mapping``).
+ROLES = ("species", "dbh", "height", "wood_density", "life_form", "plot", "stems", "open_grown",
+         "stem_height")
+
+_TRUE = {"1", "true", "yes", "y", "t", "ใช่", "open", "open-grown", "4", "5"}
+
+
+@dataclass
+class PreparedTrees:
+    """Standardised trees plus per-row flags found while reading the user's values."""
+
+    frame: pd.DataFrame
+    flags: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+
+def _flag_rows(flags: list, mask: np.ndarray, code: str) -> None:
+    for i in np.flatnonzero(mask):
+        flags[i].add(code)
+
+
+def prepare_trees(raw: pd.DataFrame, mapping: Mapping[str, Optional[str]], dbh_unit: str) -> PreparedTrees:
+    """Standardise ``raw`` using ``mapping`` (role -> column name or None).
+
+    Output columns: species, dbh_cm, height_m, wd_user, life_form, plot, open_grown,
+    stem_height_m. DBH cells that are empty get ``DBH_MISSING``; text, zero or negative values get
+    ``DBH_INVALID`` (the row stays, with NaN DBH). Multi-stem trees: when the ``stems`` column holds
+    several values (``"45;30"``, same unit as DBH) the DBH is their quadratic mean √Σd².
+    """
+    unit = normalize_dbh_unit(dbh_unit)
+    n = len(raw)
+    flags: list = [set() for _ in range(n)]
+    warnings: list = []
+    col = {role: mapping.get(role) for role in ROLES}
+    if not col["dbh"] and not col["stems"]:
+        raise ValueError("A DBH (or girth) column is required.")
+    out = pd.DataFrame(index=raw.index)
+
+    if col["species"]:
+        out["species"] = to_text(raw[col["species"]])
+    else:
+        out["species"] = np.full(n, None, dtype=object)
+
+    dbh = np.full(n, np.nan)
+    missing = np.ones(n, dtype=bool)
+    invalid = np.zeros(n, dtype=bool)
+    if col["dbh"]:
+        values, missing, invalid = to_numeric(raw[col["dbh"]])
+        dbh = dbh_to_cm(values, unit)
+    if col["stems"]:
+        stems_text = pd.Series(to_text(raw[col["stems"]]), index=raw.index, dtype=object)
+        has_stems = stems_text.notna().to_numpy()
+        if has_stems.any():
+            qm = quadratic_mean_stems(stems_text[has_stems].str.replace(",", ";", regex=False))
+            qm_cm = dbh_to_cm(qm.to_numpy(dtype=float), unit)
+            ok = np.isfinite(qm_cm)
+            idx = np.flatnonzero(has_stems)
+            dbh[idx[ok]] = qm_cm[ok]
+            missing[idx[ok]] = False
+            invalid[idx[ok]] = False
+            bad_stems = idx[~ok]
+            invalid[bad_stems] = invalid[bad_stems] | missing[bad_stems]
+            _flag_rows(flags, np.isin(np.arange(n), idx[ok]), "MULTI_STEM")
+    nonpositive = np.isfinite(dbh) & (dbh <= 0)
+    invalid = invalid | nonpositive
+    dbh[invalid] = np.nan
+    _flag_rows(flags, missing & ~invalid, "DBH_MISSING")
+    _flag_rows(flags, invalid, "DBH_INVALID")
+    out["dbh_cm"] = dbh
+    warning = detect_implausible_dbh_unit(dbh[np.isfinite(dbh)])
+    if warning:
+        warnings.append(warning)
+
+    def numeric(role: str, flag: Optional[str]) -> np.ndarray:
+        if not col[role]:
+            return np.full(n, np.nan)
+        values, _missing, bad = to_numeric(raw[col[role]])
+        if flag:
+            _flag_rows(flags, bad, flag)
+        return values
+
+    out["height_m"] = numeric("height", "H_INVALID")
+    out["wd_user"] = numeric("wood_density", "WD_INVALID")
+    out["stem_height_m"] = numeric("stem_height", "H_INVALID")
+    out["life_form"] = to_text(raw[col["life_form"]]) if col["life_form"] else None
+    out["plot"] = to_text(raw[col["plot"]]) if col["plot"] else None
+    if col["open_grown"]:
+        text = pd.Series(to_text(raw[col["open_grown"]]), dtype=object)
+        out["open_grown"] = text.map(lambda v: v is not None and str(v).strip().lower() in _TRUE).to_numpy()
+    else:
+        out["open_grown"] = False
+    return PreparedTrees(frame=out, flags=flags, warnings=warnings)
+
+
+def merge_flags(pre: list, post: pd.Series) -> list:
+    """Union of the reading flags and the biomass flags, as sorted ``;``-joined strings."""
+    merged = []
+    for before, after in zip(pre, post.fillna("").astype(str)):
+        codes = set(before)
+        codes.update(c for c in after.split(";") if c)
+        merged.append(";".join(sorted(codes)))
+    return merged
