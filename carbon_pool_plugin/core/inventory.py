@@ -14,11 +14,20 @@ import numpy as np
 import pandas as pd
 
 from .tabular import to_numeric, to_text
-from .units import detect_implausible_dbh_unit, dbh_to_cm, normalize_dbh_unit, quadratic_mean_stems
+from .units import dbh_to_cm, detect_implausible_dbh_unit, normalize_dbh_unit, quadratic_mean_stems
 
 #: Roles understood by :func:`prepare_trees` (keys of ``mapping``).
-ROLES = ("species", "dbh", "height", "wood_density", "life_form", "plot", "stems", "open_grown",
-         "stem_height")
+ROLES = (
+    "species",
+    "dbh",
+    "height",
+    "wood_density",
+    "life_form",
+    "plot",
+    "stems",
+    "open_grown",
+    "stem_height",
+)
 
 _TRUE = {"1", "true", "yes", "y", "t", "ใช่", "open", "open-grown", "4", "5"}
 
@@ -37,7 +46,9 @@ def _flag_rows(flags: list, mask: np.ndarray, code: str) -> None:
         flags[i].add(code)
 
 
-def prepare_trees(raw: pd.DataFrame, mapping: Mapping[str, Optional[str]], dbh_unit: str) -> PreparedTrees:
+def prepare_trees(
+    raw: pd.DataFrame, mapping: Mapping[str, Optional[str]], dbh_unit: str
+) -> PreparedTrees:
     """Standardise ``raw`` using ``mapping`` (role -> column name or None).
 
     Output columns: species, dbh_cm, height_m, wd_user, life_form, plot, open_grown,
@@ -104,7 +115,9 @@ def prepare_trees(raw: pd.DataFrame, mapping: Mapping[str, Optional[str]], dbh_u
     out["plot"] = to_text(raw[col["plot"]]) if col["plot"] else None
     if col["open_grown"]:
         text = pd.Series(to_text(raw[col["open_grown"]]), dtype=object)
-        out["open_grown"] = text.map(lambda v: v is not None and str(v).strip().lower() in _TRUE).to_numpy()
+        out["open_grown"] = text.map(
+            lambda v: v is not None and str(v).strip().lower() in _TRUE
+        ).to_numpy()
     else:
         out["open_grown"] = False
     return PreparedTrees(frame=out, flags=flags, warnings=warnings)

@@ -27,13 +27,24 @@ def test_to_text_blank_is_none():
 @pytest.mark.parametrize(
     "headers, expected",
     [
-        (["รหัสแปลง", "เลขป้าย", "ชื่อวิทยาศาสตร์", "เส้นรอบวง_ซม", "ความสูง_ม"],
-         {"plot": "รหัสแปลง", "tag": "เลขป้าย", "species": "ชื่อวิทยาศาสตร์",
-          "girth": "เส้นรอบวง_ซม", "height": "ความสูง_ม"}),
-        (["Plot_ID", "Species", "DBH", "Height"],
-         {"plot": "Plot_ID", "species": "Species", "dbh": "DBH", "height": "Height"}),
-        (["ชนิดไม้", "เส้นรอบวง", "ความสูง"],
-         {"species": "ชนิดไม้", "girth": "เส้นรอบวง", "height": "ความสูง"}),
+        (
+            ["รหัสแปลง", "เลขป้าย", "ชื่อวิทยาศาสตร์", "เส้นรอบวง_ซม", "ความสูง_ม"],
+            {
+                "plot": "รหัสแปลง",
+                "tag": "เลขป้าย",
+                "species": "ชื่อวิทยาศาสตร์",
+                "girth": "เส้นรอบวง_ซม",
+                "height": "ความสูง_ม",
+            },
+        ),
+        (
+            ["Plot_ID", "Species", "DBH", "Height"],
+            {"plot": "Plot_ID", "species": "Species", "dbh": "DBH", "height": "Height"},
+        ),
+        (
+            ["ชนิดไม้", "เส้นรอบวง", "ความสูง"],
+            {"species": "ชนิดไม้", "girth": "เส้นรอบวง", "height": "ความสูง"},
+        ),
     ],
 )
 def test_detect_columns_thai_and_english(headers, expected):
@@ -51,8 +62,9 @@ def test_prepare_trees_girth_multistem_and_flags():
             "h": [20, "?", None, 5, 5, 5],
         }
     )
-    prepared = prepare_trees(raw, {"species": "sp", "dbh": "girth", "stems": "stems", "height": "h"},
-                             "girth_cm")
+    prepared = prepare_trees(
+        raw, {"species": "sp", "dbh": "girth", "stems": "stems", "height": "h"}, "girth_cm"
+    )
     dbh = prepared.frame["dbh_cm"].to_numpy()
     # girth 94.2478 cm / pi = 30.0000 cm (science.md §0: D = C/π)
     assert dbh[0] == pytest.approx(30.0, abs=1e-4)

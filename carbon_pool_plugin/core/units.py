@@ -1,0 +1,170 @@
+"""Unit constants and conversions used throughout the carbon chain.
+
+Sources (see docs/science.md):
+- 1 rai = 1,600 m2 = 0.16 ha; 1 ha = 6.25 rai  [S NONARKARA], science.md section 0.
+- 44/12 = molar-mass ratio CO2/C                [>=3 S], science.md section 0.
+- DBH is the stem diameter at 1.30 m in cm (T-VER-S-TOOL-01-01 symbol note) [P TGO-img].
+  Girth (circumference) C relates to diameter by D = C / pi.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any, Iterable, Union
+
+import numpy as np
+import pandas as pd
+
+RAI_M2: float = 1600.0
+HA_M2: float = 10000.0
+RAI_PER_HA: float = HA_M2 / RAI_M2  # 6.25
+HA_PER_RAI: float = RAI_M2 / HA_M2  # 0.16
+C_TO_CO2: float = 44.0 / 12.0
+KG_PER_T: float = 1000.0
+
+#: DBH units accepted by :func:`dbh_to_cm` and the multiplier/divisor to reach cm diameter.
+DBH_UNITS: tuple = ("cm", "mm", "m", "girth_cm", "girth_m", "girth_mm")
+
+_UNIT_ALIASES = {
+    "cm": "cm",
+    "centimetre": "cm",
+    "centimeter": "cm",
+    "mm": "mm",
+    "millimetre": "mm",
+    "millimeter": "mm",
+    "m": "m",
+    "metre": "m",
+    "meter": "m",
+    "girth_cm": "girth_cm",
+    "gbh_cm": "girth_cm",
+    "circumference_cm": "girth_cm",
+    "girth_m": "girth_m",
+    "gbh_m": "girth_m",
+    "circumference_m": "girth_m",
+    "girth_mm": "girth_mm",
+}
+
+_TO_CM = {
+    "cm": 1.0,
+    "mm": 0.1,
+    "m": 100.0,
+    "girth_cm": 1.0 / math.pi,
+    "girth_m": 100.0 / math.pi,
+    "girth_mm": 0.1 / math.pi,
+}
+
+
+def normalize_dbh_unit(unit: str) -> str:
+    """Return the canonical unit key for ``unit`` or raise ``ValueError``."""
+    key = str(unit).strip().lower().replace(" ", "_").replace("-", "_")
+    if key not in _UNIT_ALIASES:
+        raise ValueError(
+            "Unknown DBH unit {!r}; expected one of {}".format(unit, ", ".join(DBH_UNITS))
+        )
+    return _UNIT_ALIASES[key]
+
+
+def dbh_to_cm(values: Any, unit: str) -> np.ndarray:
+    """Convert stem diameters (or girths at 1.30 m) to diameter in cm.
+
+    ``unit`` is one of ``cm``, ``mm``, ``m`` (diameters) or ``girth_cm``, ``girth_m``,
+    ``girth_mm`` (circumference at 1.30 m, D = C / pi). Non-numeric entries become NaN.
+    """
+    factor = _TO_CM[normalize_dbh_unit(unit)]
+    arr = pd.to_numeric(pd.Series(np.asarray(values, dtype=object).ravel()), errors="coerce")
+    out = arr.to_numpy(dtype=float) * factor
+    return out.reshape(np.shape(values)) if np.ndim(values) > 0 else out
+
+
+_STEM_SPLIT = re.compile(r"[;|+/\s,]+")
+
+
+def _parse_stems(value: Any) -> np.ndarray | None:
+    """Parse one multi-stem entry into an array of floats (None when empty/invalid)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        tokens = [t for t in _STEM_SPLIT.split(value.strip()) if t]
+        if not tokens:
+            return None
+        try:
+            return np.array([float(t) for t in tokens], dtype=float)
+        except ValueError:
+            return None
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return np.array([float(value)], dtype=float)
+    try:
+        arr = np.asarray(list(value), dtype=float)
+    except (TypeError, ValueError):
+        return None
+    return arr if arr.size else None
+
+
+def _qm(stems: np.ndarray | None) -> float:
+    if stems is None:
+        return float("nan")
+    if not np.all(np.isfinite(stems)) or np.any(stems < 0):
+        return float("nan")
+    return float(np.sqrt(np.sum(stems**2)))
+
+
+def quadratic_mean_stems(
+    stems: Union[str, Iterable[float], float, pd.Series, None],
+) -> Union[float, pd.Series]:
+    """Equivalent single-stem diameter of a multi-stem tree: sqrt(sum d_i^2).
+
+    Accepts a list of diameters, a number, or a string such as ``"12;8.5;6"``
+    (separators ``;``, ``,``, ``|``, ``+``, ``/`` or whitespace; the decimal mark must be ``.``).
+    A pandas Series of such entries returns a Series of floats (same index). Empty, negative or
+    unparsable entries give NaN.
+    """
+    if isinstance(stems, pd.Series):
+        return stems.map(lambda v: _qm(_parse_stems(v))).astype(float)
+    if stems is not None and not isinstance(stems, (str, bytes)) and np.ndim(stems) == 0:
+        try:
+            if np.isnan(stems):  # type: ignore[arg-type]
+                return float("nan")
+        except TypeError:
+            pass
+    return _qm(_parse_stems(stems))
+
+
+def detect_implausible_dbh_unit(dbh_cm: Any) -> str | None:
+    """Return a warning text when a column of DBH values (in cm) looks like the wrong unit.
+
+    Heuristics (plugin choice, not from a cited source):
+    - median > 150 cm: probably millimetres or girth entered as diameter;
+    - median < 1 cm: probably metres;
+    - any value > 500 cm: implausible for a single stem.
+    Returns ``None`` when nothing looks wrong or there are no usable values.
+    """
+    arr = pd.to_numeric(pd.Series(np.asarray(dbh_cm, dtype=object).ravel()), errors="coerce")
+    arr = arr[np.isfinite(arr.to_numpy(dtype=float)) & (arr > 0)]
+    if arr.empty:
+        return None
+    med = float(arr.median())
+    mx = float(arr.max())
+    if med > 150.0:
+        return (
+            f"Median DBH is {med:.1f} cm (> 150 cm): values are probably in millimetres or are "
+            "girths (circumference); check the DBH unit."
+        )
+    if med < 1.0:
+        return (
+            f"Median DBH is {med:.3f} cm (< 1 cm): values are probably in metres; "
+            "check the DBH unit."
+        )
+    if mx > 500.0:
+        return f"Maximum DBH is {mx:.1f} cm (> 500 cm): check for unit or typing errors."
+    return None
+
+
+def per_ha_to_per_rai(value: Any) -> Any:
+    """Convert a quantity per hectare to per rai (divide by 6.25)."""
+    return np.asarray(value, dtype=float) / RAI_PER_HA
+
+
+def per_rai_to_per_ha(value: Any) -> Any:
+    """Convert a quantity per rai to per hectare (multiply by 6.25)."""
+    return np.asarray(value, dtype=float) * RAI_PER_HA
