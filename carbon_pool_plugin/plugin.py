@@ -55,7 +55,11 @@ class CarbonPoolPlugin:
         from qgis.utils import iface
 
         if iface is not None:
-            action = iface.actionShowProcessingToolbox() if hasattr(iface, "actionShowProcessingToolbox") else None
+            action = (
+                iface.actionShowProcessingToolbox()
+                if hasattr(iface, "actionShowProcessingToolbox")
+                else None
+            )
             if action is not None and not action.isChecked():
                 action.trigger()
 

@@ -51,7 +51,10 @@ def read_ts(path: Path) -> dict[str, tuple[str, str]]:
     for message in ET.parse(path).getroot().iter("message"):
         source = message.findtext("source") or ""
         tnode = message.find("translation")
-        out[source] = ((tnode.text or "") if tnode is not None else "", tnode.get("type", "") if tnode is not None else "unfinished")
+        out[source] = (
+            (tnode.text or "") if tnode is not None else "",
+            tnode.get("type", "") if tnode is not None else "unfinished",
+        )
     return out
 
 
@@ -75,7 +78,9 @@ def write_ts(path: Path, lang: str, strings: dict[str, list[str]]) -> tuple[int,
             unfinished += 1
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
     return len(strings), unfinished
 
 

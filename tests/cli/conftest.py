@@ -29,8 +29,14 @@ def plugin_zip(tmp_path_factory) -> Path:
     if not zip_path.exists():
         out = tmp_path_factory.mktemp("build")
         subprocess.run(
-            [sys.executable, str(ROOT / "scripts" / "build_plugin.py"), "--out", str(out),
-             "--zip", str(zip_path)],
+            [
+                sys.executable,
+                str(ROOT / "scripts" / "build_plugin.py"),
+                "--out",
+                str(out),
+                "--zip",
+                str(zip_path),
+            ],
             check=True,
         )
     return zip_path
@@ -55,7 +61,9 @@ class QgisProcess:
             QGIS_CUSTOM_CONFIG_PATH=str(profile),
         )
 
-    def __call__(self, *args: str, check: bool = True, timeout: int = 600) -> subprocess.CompletedProcess:
+    def __call__(
+        self, *args: str, check: bool = True, timeout: int = 600
+    ) -> subprocess.CompletedProcess:
         proc = subprocess.run(
             [self.binary, *args], env=self.env, capture_output=True, text=True, timeout=timeout
         )

@@ -8,8 +8,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRED_METADATA = (
-    "name", "qgisMinimumVersion", "description", "about", "version", "author", "email",
-    "repository", "tracker", "homepage", "hasProcessingProvider", "tags",
+    "name",
+    "qgisMinimumVersion",
+    "description",
+    "about",
+    "version",
+    "author",
+    "email",
+    "repository",
+    "tracker",
+    "homepage",
+    "hasProcessingProvider",
+    "tags",
 )
 
 
@@ -24,9 +34,12 @@ def test_zip_layout(plugin_zip):
     assert any(n.endswith(".qm") for n in names), "compiled translations missing"
     assert any(n.startswith("carbon_pool_plugin/data/equations/") for n in names)
     forbidden = [
-        n for n in names
-        if "__pycache__" in n or n.endswith((".pyc", ".pyo", ".so", ".dll", ".exe", ".ts"))
-        or "/.git" in n or "/tests/" in n
+        n
+        for n in names
+        if "__pycache__" in n
+        or n.endswith((".pyc", ".pyo", ".so", ".dll", ".exe", ".ts"))
+        or "/.git" in n
+        or "/tests/" in n
     ]
     assert not forbidden, forbidden
 

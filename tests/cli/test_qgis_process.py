@@ -17,6 +17,17 @@ def test_plugin_enabled_and_provider_listed(qgis_process):
 
 def test_help_documents_every_parameter(qgis_process):
     text = qgis_process("help", "carbonpool:treebiomass").stdout
-    for key in ("INPUT", "SPECIES_FIELD", "DBH_FIELD", "DBH_UNIT", "HEIGHT_FIELD",
-                "WOOD_DENSITY_FIELD", "LIFE_FORM_FIELD", "PLOT_FIELD", "METHOD", "EQUATION", "OUTPUT"):
+    for key in (
+        "INPUT",
+        "SPECIES_FIELD",
+        "DBH_FIELD",
+        "DBH_UNIT",
+        "HEIGHT_FIELD",
+        "WOOD_DENSITY_FIELD",
+        "LIFE_FORM_FIELD",
+        "PLOT_FIELD",
+        "METHOD",
+        "EQUATION",
+        "OUTPUT",
+    ):
         assert key in text, key

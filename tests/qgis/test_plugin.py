@@ -33,7 +33,7 @@ def test_every_algorithm_documents_its_parameters(plugin):
             assert param.help(), f"{alg.id()} parameter {param.name()} has no help"
 
 
-def test_gui_wiring_and_unload(qgis_iface):
+def test_gui_wiring_and_unload(plugin, qgis_iface):
     import carbon_pool_plugin
 
     instance = carbon_pool_plugin.classFactory(qgis_iface)
@@ -41,7 +41,7 @@ def test_gui_wiring_and_unload(qgis_iface):
     assert instance.actions
     instance.unload()
     assert not instance.actions
-    # unload removed the provider this instance owned; register again for the other tests
     assert QgsApplication.processingRegistry().providerById("carbonpool") is None
-    instance.initProcessing()
+    # register again through the session's long-lived plugin object for the other tests
+    plugin.initProcessing()
     assert QgsApplication.processingRegistry().providerById("carbonpool") is not None
