@@ -1,10 +1,17 @@
 #!/usr/bin/env python3
-"""Refresh ``carbon_pool_plugin/i18n/carbonpool_<lang>.ts`` from the ``tr("...")`` calls in the code.
+"""Refresh ``carbon_pool_plugin/i18n/carbonpool_<lang>.ts`` from the sources.
 
-The plugin uses ONE translation context (``CarbonPool``, see ``carbon_pool_plugin/i18n.py``), which
-``pylupdate5`` cannot express for module-level ``tr()`` helpers (it names contexts after classes), so
-the strings are collected here with :mod:`ast` and written in Qt Linguist's ``.ts`` format, keeping
-existing translations. ``lrelease`` (qttools5-dev-tools) compiles the result to ``.qm``.
+Two kinds of strings:
+
+* code: every literal passed to ``tr("...")`` / ``self.tr("...")``. The plugin uses ONE translation
+  context for code (``CarbonPool``, see ``carbon_pool_plugin/i18n.py``), which ``pylupdate5`` cannot
+  express for module-level helpers (it names contexts after classes), so they are collected with
+  :mod:`ast`;
+* Qt Designer forms (``*.ui``): every ``<string>`` not marked ``notr="true"``, in the context Qt's
+  ``uic`` uses at run time — the form's class name.
+
+Existing translations are kept; new strings are marked unfinished. ``lrelease`` (qttools5-dev-tools)
+compiles the result to ``.qm`` (``make transcompile``).
 """
 
 from __future__ import annotations
@@ -17,12 +24,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = ROOT / "carbon_pool_plugin"
-CONTEXT = "CarbonPool"
+CODE_CONTEXT = "CarbonPool"
+
+Strings = dict  # context -> {source text -> [locations]}
 
 
-def extract_strings(paths: list[Path]) -> dict[str, list[str]]:
-    """Map each literal passed to ``tr()``/``self.tr()`` to the places it occurs."""
-    found: dict[str, list[str]] = {}
+def _where(path: Path, line: int) -> str:
+    return f"{path.relative_to(ROOT).as_posix()}:{line}"
+
+
+def extract_code(paths: list[Path], found: Strings) -> None:
     for path in paths:
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
@@ -30,67 +41,81 @@ def extract_strings(paths: list[Path]) -> dict[str, list[str]]:
                 continue
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-            if name != "tr":
-                continue
             arg = node.args[0]
-            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                where = f"{path.relative_to(ROOT).as_posix()}:{node.lineno}"
-                found.setdefault(arg.value, []).append(where)
+            if name == "tr" and isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                found.setdefault(CODE_CONTEXT, {}).setdefault(arg.value, []).append(
+                    _where(path, node.lineno)
+                )
+
+
+def extract_ui(paths: list[Path], found: Strings) -> None:
+    for path in paths:
+        root = ET.parse(path).getroot()
+        context = root.findtext("class") or path.stem
+        for node in root.iter("string"):
+            if node.get("notr") == "true" or not (node.text or "").strip():
+                continue
+            found.setdefault(context, {}).setdefault(node.text, []).append(_where(path, 0))
+
+
+def collect() -> Strings:
+    found: Strings = {}
+    extract_code(sorted(p for p in PLUGIN.rglob("*.py") if "__pycache__" not in p.parts), found)
+    extract_ui(sorted(PLUGIN.rglob("*.ui")), found)
     return found
 
 
-def source_files() -> list[Path]:
-    return sorted(p for p in PLUGIN.rglob("*.py") if "__pycache__" not in p.parts)
-
-
-def read_ts(path: Path) -> dict[str, tuple[str, str]]:
-    """Existing translations: source -> (translation, type attribute)."""
+def read_ts(path: Path) -> dict:
+    """Existing translations: (context, source) -> (translation, finished?)."""
     if not path.exists():
         return {}
     out = {}
-    for message in ET.parse(path).getroot().iter("message"):
-        source = message.findtext("source") or ""
-        tnode = message.find("translation")
-        out[source] = (
-            (tnode.text or "") if tnode is not None else "",
-            tnode.get("type", "") if tnode is not None else "unfinished",
-        )
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            tnode = message.find("translation")
+            text = (tnode.text or "") if tnode is not None else ""
+            finished = tnode is not None and tnode.get("type") != "unfinished" and bool(text)
+            out[(name, message.findtext("source") or "")] = (text, finished)
     return out
 
 
-def write_ts(path: Path, lang: str, strings: dict[str, list[str]]) -> tuple[int, int]:
+def write_ts(path: Path, lang: str, strings: Strings) -> tuple[int, int]:
     old = read_ts(path)
+    # a translation survives a move between contexts (e.g. a string moved from code to a form)
+    by_source = {src: val for (_ctx, src), val in old.items() if val[1]}
     root = ET.Element("TS", version="2.1", language=lang)
-    ctx = ET.SubElement(root, "context")
-    ET.SubElement(ctx, "name").text = CONTEXT
-    unfinished = 0
-    for source in sorted(strings):
-        msg = ET.SubElement(ctx, "message")
-        for where in strings[source]:
-            file_, line = where.rsplit(":", 1)
-            ET.SubElement(msg, "location", filename="../../" + file_, line=line)
-        ET.SubElement(msg, "source").text = source
-        text, kind = old.get(source, ("", "unfinished"))
-        tnode = ET.SubElement(msg, "translation")
-        tnode.text = text
-        if kind == "unfinished" or not text:
-            tnode.set("type", "unfinished")
-            unfinished += 1
+    total = unfinished = 0
+    for context_name in sorted(strings):
+        ctx = ET.SubElement(root, "context")
+        ET.SubElement(ctx, "name").text = context_name
+        for source in sorted(strings[context_name]):
+            msg = ET.SubElement(ctx, "message")
+            for where in strings[context_name][source]:
+                file_, line = where.rsplit(":", 1)
+                ET.SubElement(msg, "location", filename="../../" + file_, line=line)
+            ET.SubElement(msg, "source").text = source
+            text, finished = old.get((context_name, source), by_source.get(source, ("", False)))
+            tnode = ET.SubElement(msg, "translation")
+            tnode.text = text
+            total += 1
+            if not finished:
+                tnode.set("type", "unfinished")
+                unfinished += 1
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
     path.write_text(
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
     )
-    return len(strings), unfinished
+    return total, unfinished
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lang", default="th")
     args = parser.parse_args()
-    strings = extract_strings(source_files())
     ts = PLUGIN / "i18n" / f"carbonpool_{args.lang}.ts"
-    total, unfinished = write_ts(ts, args.lang, strings)
+    total, unfinished = write_ts(ts, args.lang, collect())
     print(f"{ts.relative_to(ROOT)}: {total} strings, {unfinished} unfinished")
     if unfinished:
         print("translate the unfinished entries (Qt Linguist or any text editor)", file=sys.stderr)
