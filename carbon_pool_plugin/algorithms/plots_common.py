@@ -1,0 +1,182 @@
+"""Adapter helpers shared by the plot / estimate / change algorithms (QGIS-aware, no science).
+
+* field auto-detection (English and Thai field names),
+* polygon areas in m² — ellipsoidal for a geographic CRS (``QgsDistanceArea`` with the context's
+  ellipsoid), planar in a projected CRS,
+* plot → polygon assignment by location (plot centroid within a polygon, spatial index),
+* dates from QGIS values, and
+* output styling on load through a ``QgsProcessingLayerPostProcessorInterface``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, Iterable, List, Optional, Sequence, Tuple
+
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsDistanceArea,
+    QgsGeometry,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsSpatialIndex,
+    QgsUnitTypes,
+)
+
+from ..paths import STYLES_DIR
+
+PLOT_FIELD_CANDIDATES = ("plot", "plot_id", "plotid", "plot_no", "รหัสแปลง", "แปลง")
+TAG_FIELD_CANDIDATES = ("tag", "tree_tag", "tree_id", "tag_no", "เลขป้าย", "ป้าย")
+STATUS_FIELD_CANDIDATES = ("status", "tree_status", "สถานะ")
+SPECIES_FIELD_CANDIDATES = ("species", "scientific_name", "ชื่อวิทยาศาสตร์")
+STRATUM_FIELD_CANDIDATES = ("stratum", "strata", "class_code", "ชั้นภูมิ")
+
+
+def detect_field(names: Sequence[str], candidates: Iterable[str]) -> Optional[str]:
+    """First field of ``names`` matching a candidate (case-insensitive, trimmed)."""
+    lowered = {str(n).strip().lower(): n for n in names}
+    for cand in candidates:
+        if cand.lower() in lowered:
+            return lowered[cand.lower()]
+    return None
+
+
+def to_iso_date(value: Any) -> Optional[str]:
+    """QDate/QDateTime/date/str -> 'YYYY-MM-DD' (None when empty or null)."""
+    if value is None:
+        return None
+    if hasattr(value, "isNull") and value.isNull():
+        return None
+    if hasattr(value, "toPyDateTime"):
+        return value.toPyDateTime().date().isoformat()
+    if hasattr(value, "toPyDate"):
+        return value.toPyDate().isoformat()
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    return text or None
+
+
+class AreaMeasurer:
+    """Areas in m²: ellipsoidal when the CRS is geographic, planar otherwise."""
+
+    def __init__(self, crs, context):
+        self.da = QgsDistanceArea()
+        self.da.setSourceCrs(crs, context.transformContext())
+        self.geographic = bool(crs.isValid() and crs.isGeographic())
+        self.ellipsoid = None
+        if self.geographic:
+            ellipsoid = context.ellipsoid() or ""
+            if not ellipsoid or ellipsoid.upper() == "NONE":
+                ellipsoid = crs.ellipsoidAcronym() or "EPSG:7030"
+            self.da.setEllipsoid(ellipsoid)
+            self.ellipsoid = ellipsoid
+
+    def describe(self, tr) -> str:
+        if self.geographic:
+            return tr("Areas are ellipsoidal (geographic CRS; ellipsoid {e}).").format(
+                e=self.ellipsoid
+            )
+        return tr("Areas are planar in the layer's projected CRS.")
+
+    def area_m2(self, geometry: QgsGeometry) -> float:
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            return 0.0
+        area = self.da.measureArea(geometry)
+        return float(self.da.convertAreaMeasurement(area, QgsUnitTypes.AreaUnit.AreaSquareMeters))
+
+
+def assign_by_location(
+    points_geoms: Sequence[QgsGeometry],
+    points_crs,
+    polygons_geoms: Sequence[QgsGeometry],
+    polygons_crs,
+    context,
+    feedback=None,
+) -> List[Optional[int]]:
+    """Index (row) of the polygon containing each point geometry's centroid, or None.
+
+    Works for plot footprints (their centroid) and plot centres alike; CRSs may differ.
+    """
+    index = QgsSpatialIndex()
+    for i, geom in enumerate(polygons_geoms):
+        if geom is not None and not geom.isNull():
+            index.addFeature(i, geom.boundingBox())
+    transform = None
+    if points_crs.isValid() and polygons_crs.isValid() and points_crs != polygons_crs:
+        transform = QgsCoordinateTransform(points_crs, polygons_crs, context.transformContext())
+    engines = {}
+    out: List[Optional[int]] = []
+    for geom in points_geoms:
+        if feedback is not None and feedback.isCanceled():
+            break
+        if geom is None or geom.isNull() or geom.isEmpty():
+            out.append(None)
+            continue
+        centre = geom.centroid()
+        if transform is not None:
+            centre.transform(transform)
+        hit = None
+        for cand in index.intersects(centre.boundingBox()):
+            engine = engines.get(cand)
+            if engine is None:
+                engine = QgsGeometry.createGeometryEngine(polygons_geoms[cand].constGet())
+                engine.prepareGeometry()
+                engines[cand] = engine
+            if engine.intersects(centre.constGet()):
+                hit = cand
+                break
+        out.append(hit)
+    return out
+
+
+# ---- styling on load ---------------------------------------------------------------------------
+
+#: Post-processors must outlive processAlgorithm (QGIS does not take ownership from Python):
+#: keep a reference per destination id, as QGIS's own Python examples do.
+_POST_PROCESSORS: dict = {}
+
+
+class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
+    """Applies a bundled QML style (``styles/<name>``) to a layer when it is loaded."""
+
+    def __init__(self, qml_name: str):
+        super().__init__()
+        self.qml_name = qml_name
+        self.qml_path = str(STYLES_DIR / qml_name)
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        if layer is None or not layer.isValid():
+            return
+        message, ok = layer.loadNamedStyle(self.qml_path)
+        if not ok and feedback is not None:
+            feedback.reportError(message, fatalError=False)
+        layer.triggerRepaint()
+
+
+def attach_style(context, dest_id: str, qml_name: str, layer_name: str = "") -> bool:
+    """Style ``dest_id`` on load if the user asked to load it (True when attached).
+
+    Outputs that are not loaded (``qgis_process``, ``processing.run`` to a file) are left alone:
+    the algorithm never touches the project itself.
+    """
+    if not dest_id or not context.willLoadLayerOnCompletion(dest_id):
+        return False
+    details = context.layerToLoadOnCompletionDetails(dest_id)
+    if layer_name:
+        details.name = layer_name
+    processor = StyleOnLoad(qml_name)
+    _POST_PROCESSORS[dest_id] = processor
+    details.setPostProcessor(processor)
+    return True
+
+
+def style_path(qml_name: str) -> str:
+    return str(STYLES_DIR / qml_name)
+
+
+def geometry_list(geoms: Sequence[QgsGeometry]) -> Tuple[List[QgsGeometry], bool]:
+    """(geometries, has_geometry) — False when the source is a table."""
+    has = any(g is not None and not g.isNull() for g in geoms)
+    return list(geoms), has

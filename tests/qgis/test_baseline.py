@@ -1,0 +1,96 @@
+"""Baseline records: appended (never changed) to carbonpool_baselines in the project GeoPackage."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+from osgeo import ogr
+
+from carbon_pool_plugin.baseline_store import load_baselines
+from carbon_pool_plugin.core.baseline import TABLE_NAME
+from carbon_pool_plugin.core.equations import EquationLibrary
+from carbon_pool_plugin.core.methods import MethodPack
+from carbon_pool_plugin.paths import plugin_version
+
+
+def _save(processing, sample_epochs, tmp_path, gpkg, name, **extra):
+    params = {
+        "PLOTS": sample_epochs["2568"]["plots"],
+        "STRATA": sample_epochs["gpkg"] + "|layername=green_space",
+        "STRATUM_FIELD": "class_code",
+        "BOUNDARY": sample_epochs["gpkg"] + "|layername=boundary",
+        "OUTPUT": str(tmp_path / (name + "_map.gpkg")),
+        "OUTPUT_STRATA": str(tmp_path / (name + "_strata.csv")),
+        "BASELINE_GPKG": str(gpkg),
+        "BASELINE_NAME": name,
+    }
+    params.update(extra)
+    return processing.run("carbonpool:stratifiedestimate", params)
+
+
+def test_baseline_is_appended_never_updated(processing, sample_epochs, tmp_path):
+    gpkg = tmp_path / "project.gpkg"
+    first = _save(processing, sample_epochs, tmp_path, gpkg, "baseline 2568", YEAR=2568)
+    records = load_baselines(str(gpkg))
+    assert len(records) == 1
+    rec = records[0]
+    assert rec["baseline_id"] == first["BASELINE_ID"] and len(rec["baseline_id"]) == 36
+    assert rec["name"] == "baseline 2568" and rec["year"] == 2568
+    assert rec["municipality"] == "เทศบาลเมืองตัวอย่าง"  # from the boundary's name_th
+    assert rec["method_pack"] == "tver"
+    assert rec["method_version"] == MethodPack.load("tver").version
+    assert rec["equation_pack_version"] == EquationLibrary.load().pack_version
+    assert rec["plugin_version"] == plugin_version()
+    assert rec["seed"] is None and rec["created_utc"].endswith("Z")
+    assert rec["parameters"]["STRATUM_FIELD"] == "class_code"
+    strata = {r["stratum"]: r for r in rec["strata"]}
+    assert set(strata) == {"park", "institutional", "street", "riparian", "residential", "ALL"}
+    assert strata["ALL"]["total_tco2e"] == pytest.approx(first["TOTAL_TCO2E"])
+    assert rec["totals"]["co2e_total"] == pytest.approx(first["TOTAL_TCO2E"])
+
+    second = _save(processing, sample_epochs, tmp_path, gpkg, "baseline 2568 bis")
+    records = load_baselines(str(gpkg))
+    assert [r["name"] for r in records] == ["baseline 2568", "baseline 2568 bis"]
+    assert records[0] == rec, "the first record must not change"
+    assert records[1]["baseline_id"] == second["BASELINE_ID"] != first["BASELINE_ID"]
+    assert records[1]["year"] == 2025  # no YEAR: the plots' dates (C.E.)
+
+    con = sqlite3.connect(str(gpkg))
+    try:
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            con.execute("UPDATE {} SET name = 'x'".format(TABLE_NAME))
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            con.execute("DELETE FROM {}".format(TABLE_NAME))
+        kinds = dict(con.execute("SELECT table_name, data_type FROM gpkg_contents").fetchall())
+    finally:
+        con.close()
+    assert kinds[TABLE_NAME] == "attributes"
+
+
+def test_baseline_into_an_existing_geopackage_keeps_its_layers(processing, sample_epochs, tmp_path):
+    gpkg = tmp_path / "town.gpkg"
+    shutil.copy(sample_epochs["gpkg"], gpkg)
+    before = ogr.Open(str(gpkg)).GetLayerCount()
+    _save(processing, sample_epochs, tmp_path, gpkg, "b")
+    ds = ogr.Open(str(gpkg))
+    assert ds.GetDriver().GetName() == "GPKG"
+    names = [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
+    assert len(names) == before + 1 and TABLE_NAME in names and "green_space" in names
+    assert len(load_baselines(str(gpkg))) == 1
+
+
+def test_no_baseline_without_a_path(processing, sample_epochs, tmp_path):
+    result = processing.run(
+        "carbonpool:stratifiedestimate",
+        {
+            "PLOTS": sample_epochs["2568"]["plots"],
+            "STRATA": sample_epochs["gpkg"] + "|layername=green_space",
+            "STRATUM_FIELD": "class_code",
+            "OUTPUT": str(tmp_path / "m.gpkg"),
+            "OUTPUT_STRATA": str(tmp_path / "s.csv"),
+        },
+    )
+    assert result["BASELINE_ID"] == ""
+    assert load_baselines(str(tmp_path / "none.gpkg")) == []
