@@ -1,0 +1,1 @@
+"""Dock widgets and dialogs (layouts in .ui files, loaded at runtime)."""
