@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from .report_model import ReportData, Table
 
 CSS = """
-body{font-family:"Loma","Garuda","Sarabun","TH Sarabun New","Leelawadee UI","Tahoma",sans-serif;
+body{font-family:"Laksaman","TH Sarabun New","Sarabun","Loma","Garuda","Leelawadee UI","Tahoma",sans-serif;
 margin:0;color:#222;background:#f4f4f4;line-height:1.5}
 main{max-width:60rem;margin:0 auto;background:#fff;padding:0 2rem 2rem}
 header.cover{background:#1b7837;color:#fff;padding:1.5rem 2rem;margin:0 -2rem 1.5rem;

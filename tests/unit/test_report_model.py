@@ -16,7 +16,6 @@ from carbon_pool_plugin.core.report_text import (
     LANGUAGES,
     MONTHS_TH,
     text,
-    thai_from_presentation_forms,
 )
 
 
@@ -85,11 +84,6 @@ def test_catalog_complete_and_placeholders_match():
     for key in ("type_" + k for k in rm.MUNI_TYPE_KEYS):
         assert key in CATALOG
     assert re.search("[\u0e00-\u0e7f]", text("report_title", "th"))
-
-
-def test_thai_presentation_forms_are_mapped_back():
-    assert thai_from_presentation_forms("คาร\uf70eบอน") == "คาร์บอน"
-    assert thai_from_presentation_forms("ต\uf70bนไม\uf70b") == "ต้นไม้"
 
 
 STRATA = pd.DataFrame(
