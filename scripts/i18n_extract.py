@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import json
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -80,7 +81,10 @@ def read_ts(path: Path) -> dict:
     return out
 
 
-def write_ts(path: Path, lang: str, strings: Strings) -> tuple[int, int]:
+def write_ts(
+    path: Path, lang: str, strings: Strings, imported: dict | None = None
+) -> tuple[int, int]:
+    """Write the .ts; ``imported`` ({source: translation}) overrides what the file had."""
     old = read_ts(path)
     # a translation survives a move between contexts (e.g. a string moved from code to a form)
     by_source = {src: val for (_ctx, src), val in old.items() if val[1]}
@@ -96,6 +100,8 @@ def write_ts(path: Path, lang: str, strings: Strings) -> tuple[int, int]:
                 ET.SubElement(msg, "location", filename="../../" + file_, line=line)
             ET.SubElement(msg, "source").text = source
             text, finished = old.get((context_name, source), by_source.get(source, ("", False)))
+            if imported and (imported.get(source) or "").strip():
+                text, finished = imported[source], True
             tnode = ET.SubElement(msg, "translation")
             tnode.text = text
             total += 1
@@ -113,9 +119,19 @@ def write_ts(path: Path, lang: str, strings: Strings) -> tuple[int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lang", default="th")
+    parser.add_argument(
+        "--import-json",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="JSON files {source: translation} to merge before writing",
+    )
     args = parser.parse_args()
     ts = PLUGIN / "i18n" / f"carbonpool_{args.lang}.ts"
-    total, unfinished = write_ts(ts, args.lang, collect())
+    imported: dict = {}
+    for path in args.import_json:
+        imported.update(json.loads(path.read_text(encoding="utf-8")))
+    total, unfinished = write_ts(ts, args.lang, collect(), imported)
     print(f"{ts.relative_to(ROOT)}: {total} strings, {unfinished} unfinished")
     if unfinished:
         print("translate the unfinished entries (Qt Linguist or any text editor)", file=sys.stderr)
