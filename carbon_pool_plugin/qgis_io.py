@@ -138,3 +138,314 @@ def write_frame(
         if feedback is not None:
             feedback.setProgress(lo + (hi - lo) * stop / max(n, 1))
     return written
+
+
+# --------------------------------------------------------------------------------------------------
+# Fast path for file-based OGR sources and GeoPackage outputs (same results as the generic path).
+#
+# read: GDAL's columnar reader (``ogr.Layer.GetArrowStreamAsNumPy``, GDAL ≥ 3.6) instead of one
+#       ``QgsFeature`` per row.
+# write: the output GeoPackage is a plain GDAL copy of the input (what ``ogr2ogr`` does — the I/O
+#       floor), started in a background thread while the caller reads and computes; the new columns
+#       are then added and filled with one SQL ``UPDATE … FROM`` keyed by feature id, from a
+#       temporary SQLite table written in the same background window.
+# Anything else (memory layers, filtered/selected/edited layers, CSV → memory, PostGIS, …) takes the
+# generic QgsFeature path above.
+# --------------------------------------------------------------------------------------------------
+class OgrFileSource:
+    """A file-based OGR layer that can be read directly with GDAL: ``path`` and ``layer_name``."""
+
+    def __init__(self, path: str, layer_name: Optional[str], layer_index: Optional[int]):
+        self.path = path
+        self.layer_name = layer_name
+        self.layer_index = layer_index
+
+    def open(self):
+        from osgeo import gdal
+
+        ds = gdal.OpenEx(self.path, gdal.OF_VECTOR | gdal.OF_READONLY)
+        if ds is None:
+            return None, None
+        if self.layer_name:
+            layer = ds.GetLayerByName(self.layer_name)
+        else:
+            layer = ds.GetLayer(self.layer_index or 0)
+        return ds, layer
+
+
+def _has_arrow_numpy() -> bool:
+    try:
+        from osgeo import gdal, ogr
+    except ImportError:  # pragma: no cover
+        return False
+    return int(gdal.VersionInfo()) >= 3060000 and hasattr(ogr.Layer, "GetArrowStreamAsNumPy")
+
+
+def ogr_file_source(parameters: dict, key: str, layer, context=None) -> Optional[OgrFileSource]:
+    """The OGR file behind the source parameter ``key``, or ``None`` when it must be read by QGIS.
+
+    ``None`` for non-OGR providers (memory, PostGIS, delimited text, …), subset strings, layers with
+    unsaved edits, "selected features only", feature limits or filters, and files GDAL cannot open.
+    """
+    import os
+
+    from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProviderRegistry
+
+    if layer is None or not _has_arrow_numpy():
+        return None
+    value = parameters.get(key)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        if value.selectedFeaturesOnly or value.featureLimit != -1:
+            return None
+        if getattr(value, "filterExpression", ""):
+            return None
+    if layer.providerType() != "ogr" or layer.subsetString():
+        return None
+    if layer.isEditable() or layer.isModified():
+        return None
+    provider = layer.dataProvider()
+    if provider is None:
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", provider.dataSourceUri())
+    path = parts.get("path") or ""
+    if not path or not os.path.isfile(path) or parts.get("subset"):
+        return None
+    layer_name = parts.get("layerName") or None
+    layer_id = parts.get("layerId")
+    index = int(layer_id) if layer_id not in (None, "") else None
+    src = OgrFileSource(path, layer_name, index)
+    ds, lyr = src.open()
+    if lyr is None or lyr.GetFeatureCount() != layer.featureCount():
+        return None
+    return src
+
+
+def _column_from_arrow(values) -> np.ndarray:
+    """An Arrow/numpy column -> object/float array as :func:`read_frame` would give to ``core``."""
+    if isinstance(values, np.ma.MaskedArray):
+        if values.dtype.kind in "iuf":
+            return values.astype("float64").filled(np.nan)
+        data = values.astype(object).filled(None)
+        return data
+    if values.dtype.kind == "S":
+        codes, uniques = pd.factorize(values)
+        text = np.array([u.decode("utf-8", "replace") for u in uniques] + [None], dtype=object)
+        return text[codes]
+    if values.dtype.kind == "O":
+        return np.array(
+            [v.decode("utf-8", "replace") if isinstance(v, bytes) else v for v in values],
+            dtype=object,
+        )
+    if values.dtype.kind in "iu":
+        return values.astype("float64") if values.dtype.itemsize > 4 else values
+    return values
+
+
+def read_frame_ogr(
+    src: OgrFileSource, field_names: Sequence[str], feedback=None
+) -> Optional[pd.DataFrame]:
+    """Read ``field_names`` of ``src`` in bulk with GDAL; ``None`` if GDAL cannot (use read_frame).
+
+    Rows are in the layer's natural order (the order QGIS and ``ogr2ogr`` iterate), so row ``i``
+    is the ``i``-th feature of a copy. Empty text cells may come back as ``""`` rather than
+    ``None``; ``core`` treats both as missing.
+    """
+    ds, layer = src.open()
+    if layer is None:
+        return None
+    defn = layer.GetLayerDefn()
+    all_names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    if any(name not in all_names for name in field_names):
+        return None
+    ignored = [n for n in all_names if n not in field_names] + ["OGR_GEOMETRY", "OGR_STYLE"]
+    layer.SetIgnoredFields(ignored)
+    chunks: dict = {name: [] for name in field_names}
+    fids: list = []
+    try:
+        stream = layer.GetArrowStreamAsNumPy(["INCLUDE_FID=YES", "MAX_FEATURES_IN_BATCH=200000"])
+        for batch in stream:
+            fids.append(np.asarray(batch.get("fid", batch.get("OGC_FID", []))))
+            for name in field_names:
+                chunks[name].append(_column_from_arrow(batch[name]))
+            if feedback is not None and feedback.isCanceled():
+                break
+    except (RuntimeError, KeyError, TypeError, ValueError):
+        return None
+    data = {}
+    for name in field_names:
+        parts = chunks[name]
+        if not parts:
+            data[name] = np.array([], dtype=object)
+        elif any(p.dtype == object for p in parts):
+            data[name] = np.concatenate([p.astype(object) for p in parts])
+        else:
+            data[name] = np.concatenate(parts)
+    frame = pd.DataFrame(data, columns=list(field_names))
+    frame.attrs["fids"] = np.concatenate(fids).tolist() if fids else []
+    return frame
+
+
+def gpkg_destination(dest_id: str) -> Optional[tuple]:
+    """``(path, layer_name)`` when a sink's destination is a whole GeoPackage file we may rewrite."""
+    import os
+
+    if not dest_id or "memory:" in dest_id or dest_id.lower().startswith(("postgres", "ogr:")):
+        return None
+    path, _sep, rest = dest_id.partition("|")
+    if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
+        return None
+    layer_name = os.path.splitext(os.path.basename(path))[0]
+    for part in rest.split("|"):
+        if part.startswith("layername="):
+            layer_name = part.split("=", 1)[1]
+    return path, layer_name
+
+
+class GpkgCopyWriter:
+    """Write ``input + new columns`` to a GeoPackage: copy in the background, then one UPDATE.
+
+    Usage: ``w = GpkgCopyWriter(src, dest_path, layer_name); w.start()`` (before the heavy work),
+    then ``w.finish(frame, kinds)`` where ``frame`` has one row per input feature in read order.
+    The copy is ``gdal.VectorTranslate`` (GeoPackage, spatial index as QGIS writes it), feature ids
+    renumbered 1..n like a QGIS sink; it releases the GIL, so it overlaps the caller's computing.
+    """
+
+    def __init__(self, src: OgrFileSource, dest_path: str, layer_name: str):
+        self.src = src
+        self.dest_path = dest_path
+        self.layer_name = layer_name
+        self._thread = None
+        self._error: Optional[BaseException] = None
+
+    def _copy(self) -> None:
+        import os
+
+        from osgeo import gdal
+
+        try:
+            if os.path.exists(self.dest_path):
+                os.remove(self.dest_path)
+            ds, layer = self.src.open()
+            options = gdal.VectorTranslateOptions(
+                format="GPKG",
+                layers=[layer.GetName()],
+                layerName=self.layer_name,
+                options=["-unsetFid"],
+            )
+            layer = None
+            out = gdal.VectorTranslate(self.dest_path, ds, options=options)
+            if out is None:
+                raise RuntimeError(gdal.GetLastErrorMsg() or "GDAL could not copy the input")
+            out = None
+            ds = None
+        except BaseException as err:  # reported in finish()
+            self._error = err
+
+    def start(self) -> None:
+        import threading
+
+        self._thread = threading.Thread(target=self._copy, name="carbonpool-gpkg-copy")
+        self._thread.start()
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._error is not None:
+            raise QgsProcessingException(
+                tr("Could not write features to the output.") + " " + str(self._error)
+            )
+
+    def finish(self, frame: pd.DataFrame, kinds: Sequence[tuple[str, str]], feedback=None) -> int:
+        """Add the columns ``kinds`` (name, double/int/string) filled from ``frame``."""
+        import os
+        import sqlite3
+        import tempfile
+
+        from osgeo import gdal, ogr
+
+        names = [name for name, _ in kinds]
+        n = len(frame)
+        # 1. results into a temporary SQLite table (Python binding cost; overlaps the copy)
+        tmpdir = tempfile.mkdtemp(prefix="carbonpool_")
+        res_path = os.path.join(tmpdir, "results.sqlite")
+        sql_types = {"double": "REAL", "int": "INTEGER", "string": "TEXT"}
+        try:
+            con = sqlite3.connect(res_path)
+            con.execute("PRAGMA journal_mode=OFF")
+            con.execute("PRAGMA synchronous=OFF")
+            cols = ", ".join('"c{}" {}'.format(i, sql_types[k]) for i, (_, k) in enumerate(kinds))
+            con.execute("CREATE TABLE r (fid INTEGER PRIMARY KEY, {})".format(cols))
+            columns = [range(1, n + 1)]
+            for name, kind in kinds:
+                values = frame[name].to_numpy()
+                if kind == "double":
+                    columns.append(np.asarray(values, dtype="float64").tolist())  # NaN -> NULL
+                elif kind == "int":
+                    columns.append([_python_value(v) for v in values])
+                else:
+                    columns.append([None if v is None else str(v) for v in values.tolist()])
+            placeholders = ", ".join("?" * (len(kinds) + 1))
+            con.execute("BEGIN")
+            con.executemany("INSERT INTO r VALUES ({})".format(placeholders), zip(*columns))
+            con.commit()
+            con.close()
+            if feedback is not None:
+                feedback.setProgress(90)
+            # 2. wait for the copy, then add the fields through OGR (GeoPackage metadata) ...
+            self.wait()
+            ds = ogr.Open(self.dest_path, 1)
+            if ds is None:
+                raise QgsProcessingException(tr("Could not write features to the output."))
+            layer = ds.GetLayerByName(self.layer_name)
+            ogr_types = {"double": ogr.OFTReal, "int": ogr.OFTInteger, "string": ogr.OFTString}
+            for name, kind in kinds:
+                layer.CreateField(ogr.FieldDefn(name, ogr_types[kind]))
+            fid_column = layer.GetFIDColumn() or "fid"
+            layer = None
+            # 3. ... and fill them with one statement in one transaction, through GDAL's own
+            # connection (the GeoPackage R-tree triggers call GDAL's ST_* SQL functions)
+            table = self.layer_name.replace('"', '""')
+            assign = ", ".join(
+                '"{}" = r."c{}"'.format(name.replace('"', '""'), i) for i, name in enumerate(names)
+            )
+            ds.ExecuteSQL("PRAGMA synchronous = OFF")
+            ds.ExecuteSQL("ATTACH DATABASE '{}' AS cp_res".format(res_path.replace("'", "''")))
+            ds.StartTransaction()
+            gdal.ErrorReset()
+            ds.ExecuteSQL(
+                'UPDATE "{t}" SET {a} FROM cp_res.r AS r WHERE r.fid = "{t}"."{f}"'.format(
+                    t=table, a=assign, f=fid_column
+                )
+            )
+            if gdal.GetLastErrorType() >= gdal.CE_Failure:  # SQLite < 3.33: no UPDATE FROM
+                gdal.ErrorReset()
+                sets = ", ".join(
+                    '"{}" = (SELECT r."c{}" FROM cp_res.r AS r WHERE r.fid = "{}"."{}")'.format(
+                        name.replace('"', '""'), i, table, fid_column
+                    )
+                    for i, name in enumerate(names)
+                )
+                ds.ExecuteSQL('UPDATE "{}" SET {}'.format(table, sets))
+            failed = gdal.GetLastErrorType() >= gdal.CE_Failure
+            message = gdal.GetLastErrorMsg()
+            ds.CommitTransaction()
+            ds.ExecuteSQL("DETACH DATABASE cp_res")
+            ds = None
+            if failed:
+                raise QgsProcessingException(
+                    tr("Could not write features to the output.") + " " + message
+                )
+        finally:
+            self.wait_quietly()
+            try:
+                os.remove(res_path)
+                os.rmdir(tmpdir)
+            except OSError:
+                pass
+        return n
+
+    def wait_quietly(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None

@@ -295,6 +295,46 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
             QgsProcessingOutputString(self.EQUATION_PACK_VERSION, self.tr("Equation pack version"))
         )
 
+    #: Set to False (tests, debugging) to force the generic QgsFeature read/write path.
+    FAST_IO = True
+
+    def _fast_writer(self, parameters, context, source, fields, used):
+        """GDAL fast path (file-based OGR input -> GeoPackage output), or None for the generic one.
+
+        Reads the used columns in bulk with GDAL and prepares a :class:`qgis_io.GpkgCopyWriter`
+        (the output is a GDAL copy of the input plus the new columns). The output is still
+        created by ``parameterAsSink`` first, so QGIS's bookkeeping (destination id, loading on
+        completion) is unchanged; that empty file is then replaced.
+        """
+        if not self.FAST_IO:
+            return None
+        existing = {name.lower() for name in source.fields().names()}
+        if any(name.lower() in existing for name, _kind in OUTPUT_COLUMNS):
+            return None  # replaced columns: the generic path handles the clash
+        target = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
+        if not target.lower().endswith(".gpkg") or "memory:" in target:
+            return None
+        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        src = qgis_io.ogr_file_source(parameters, self.INPUT, layer, context)
+        if src is None:
+            return None
+        frame = qgis_io.read_frame_ogr(src, used)
+        if frame is None or len(frame) != source.featureCount():
+            return None
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        dest = qgis_io.gpkg_destination(dest_id)
+        del sink  # closes the (still empty) output file
+        if dest is None:
+            return None
+        writer = qgis_io.GpkgCopyWriter(src, dest[0], dest[1])
+        writer.frame = frame
+        writer.dest_id = dest_id
+        return writer
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from ..core.biomass import compute_tree_biomass, summarize
         from ..core.equations import EquationLibrary
@@ -352,10 +392,20 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
             raise QgsProcessingException(str(err)) from err
 
         used = [f for f in mapping.values() if f]
-        raw, geometries = qgis_io.read_frame(
-            source, field_names=None, with_geometry=True, feedback=feedback
-        )
+        fields = qgis_io.output_fields(source.fields(), OUTPUT_COLUMNS)
+        writer = self._fast_writer(parameters, context, source, fields, used)
+        if writer is not None:
+            raw, geometries = writer.frame, []
+            sink = None
+            dest_id = writer.dest_id
+            writer.start()  # copy the input to the output in the background meanwhile
+        else:
+            raw, geometries = qgis_io.read_frame(
+                source, field_names=None, with_geometry=True, feedback=feedback
+            )
         if feedback.isCanceled():
+            if writer is not None:
+                writer.wait_quietly()
             return {}
         feedback.pushInfo(
             self.tr("Read {n} trees; fields used: {fields}").format(
@@ -365,6 +415,8 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
         try:
             prepared = prepare_trees(raw, mapping, dbh_unit)
         except ValueError as err:
+            if writer is not None:
+                writer.wait_quietly()
             raise QgsProcessingException(str(err)) from err
         for warning in prepared.warnings:
             feedback.reportError(warning, fatalError=False)
@@ -380,24 +432,31 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
                 e_value=e_value,
             )
         except ValueError as err:
+            if writer is not None:
+                writer.wait_quietly()
             raise QgsProcessingException(str(err)) from err
         if feedback.isCanceled():
+            if writer is not None:
+                writer.wait_quietly()
             return {}
         feedback.setProgress(75)
         result["flags"] = merge_flags(prepared.flags, result["flags"])
-        out = raw.copy()
-        for name, _kind in OUTPUT_COLUMNS:
-            out[name] = result[name].to_numpy()
 
-        fields = qgis_io.output_fields(source.fields(), OUTPUT_COLUMNS)
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        qgis_io.write_frame(sink, fields, out, geometries, feedback)
-        if feedback.isCanceled():
-            return {}
+        if writer is not None:
+            result.index = raw.index
+            writer.finish(result, OUTPUT_COLUMNS, feedback)
+        else:
+            out = raw.copy()
+            for name, _kind in OUTPUT_COLUMNS:
+                out[name] = result[name].to_numpy()
+            sink, dest_id = self.parameterAsSink(
+                parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
+            )
+            if sink is None:
+                raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+            qgis_io.write_frame(sink, fields, out, geometries, feedback)
+            if feedback.isCanceled():
+                return {}
 
         summary = summarize(result)
         feedback.pushInfo(

@@ -101,8 +101,30 @@ def _num(series: pd.Series) -> np.ndarray:
 def _clean_str(series: pd.Series) -> pd.Series:
     """Strip strings; empty / NaN / None -> None."""
     s = series.astype(object).where(series.notna(), None)
+    if len(s) > 1000 and pd.api.types.infer_dtype(s, skipna=True) in ("string", "empty"):
+        # text only: clean each distinct value once (a million rows hold a few hundred names)
+        codes, uniques = pd.factorize(s)
+        cleaned = [None if v is None else (str(v).strip() or None) for v in uniques]
+        table = np.array(cleaned + [None], dtype=object)
+        return pd.Series(table[codes], index=s.index, dtype=object)
     s = s.map(lambda v: None if v is None else (str(v).strip() or None))
     return s
+
+
+def _map_each(series: pd.Series, func: Any) -> pd.Series:
+    """``series.map(func)`` with ``func`` called once per distinct value (missing -> ``func(None)``).
+
+    Only for columns of text/None, where equal values are the same value.
+    """
+    series = pd.Series(series)
+    if len(series) <= 1000 or pd.api.types.infer_dtype(series, skipna=True) not in (
+        "string",
+        "empty",
+    ):
+        return series.map(lambda v: func(None if v is None or v is np.nan else v))
+    codes, uniques = pd.factorize(series)
+    table = np.array([func(v) for v in uniques] + [func(None)], dtype=object)
+    return pd.Series(table[codes], index=series.index, dtype=object)
 
 
 def _truthy(series: pd.Series) -> np.ndarray:
@@ -112,6 +134,18 @@ def _truthy(series: pd.Series) -> np.ndarray:
 
 
 def _join_flags(index: pd.Index, masks: Dict[str, np.ndarray]) -> pd.Series:
+    codes = sorted(masks)
+    if 0 < len(codes) <= 63:
+        # one bit per code, each distinct combination joined once
+        bits = np.zeros(len(index), dtype=np.uint64)
+        for k, code in enumerate(codes):
+            bits[np.asarray(masks[code], dtype=bool)] |= np.uint64(1 << k)
+        uniques, inverse = np.unique(bits, return_inverse=True)
+        texts = np.array(
+            [";".join(c for k, c in enumerate(codes) if int(u) >> k & 1) for u in uniques],
+            dtype=object,
+        )
+        return pd.Series(texts[inverse], index=index, dtype=object)
     out = pd.Series("", index=index, dtype=object)
     for code in sorted(masks):
         m = masks[code]
@@ -269,7 +303,7 @@ def compute_tree_biomass(
     # -- life form --------------------------------------------------------------------------
     lf_in = _clean_str(_col(df, "life_form", None)).reset_index(drop=True)
     lf_raw = lf_in.where(lf_in.notna(), lk_life)
-    lf_norm = lf_raw.map(lambda v: None if v is None else _LIFE_FORM_ALIASES.get(v.lower()))
+    lf_norm = _map_each(lf_raw, lambda v: None if v is None else _LIFE_FORM_ALIASES.get(v.lower()))
     flag("LIFE_FORM_UNKNOWN", (lf_raw.notna() & lf_norm.isna()).to_numpy())
     flag("SHRUB", (lf_norm == "shrub").to_numpy())
     life_form = lf_norm.where(lf_norm.notna(), "tree").to_numpy(dtype=object)
@@ -278,13 +312,15 @@ def compute_tree_biomass(
     if equation == "auto":
         defaults = method.default_equations
         tree_default = method.default_equation("tree")
-        eq_ids = pd.Series(life_form).map(lambda lf: defaults.get(lf, tree_default))
+        eq_ids = _map_each(pd.Series(life_form), lambda lf: defaults.get(lf, tree_default))
         generic_bamboo = life_form == "bamboo"
         tax_map = {k.lower(): v for k, v in method.taxon_equations.items()}
         if tax_map:
             names_for_tax = accepted.where(accepted.notna(), species)
-            binom = names_for_tax.map(lambda s: " ".join(s.split()[:2]).lower() if s else None)
-            gen_l = genus.map(lambda s: s.lower() if s else None)
+            binom = _map_each(
+                names_for_tax, lambda s: " ".join(s.split()[:2]).lower() if s else None
+            )
+            gen_l = _map_each(genus, lambda s: s.lower() if s else None)
             by_genus = gen_l.map(tax_map)
             by_binom = binom.map(tax_map)
             tax_eq = by_binom.where(by_binom.notna(), by_genus)
@@ -410,8 +446,12 @@ def compute_tree_biomass(
 
     # -- groups, BGB, carbon --------------------------------------------------------------------
     groups = method.group_of(genus.tolist(), family.tolist(), list(life_form))
-    cf = pd.Series(groups).map(lambda g: method.carbon_fraction(g)).to_numpy(dtype=float)
-    rs = pd.Series(groups).map(lambda g: method.root_shoot(g)).to_numpy(dtype=float)
+    # one factor lookup per distinct group, not per tree
+    distinct = {g: None for g in groups}
+    cf_of = {g: method.carbon_fraction(g) for g in distinct}
+    rs_of = {g: method.root_shoot(g) for g in distinct}
+    cf = np.array([cf_of[g] for g in groups], dtype=float)
+    rs = np.array([rs_of[g] for g in groups], dtype=float)
     if method.is_ipcc_table:
         flag("R_CLASS_ASSUMED", np.isfinite(agb) & (agb > 0))
     bgb = np.where(np.isfinite(bgb_eq), bgb_eq, agb * rs)

@@ -8,7 +8,7 @@ reading people's numbers lives here, so it is tested without QGIS.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Optional
+from typing import Dict, List, Mapping, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -37,13 +37,42 @@ class PreparedTrees:
     """Standardised trees plus per-row flags found while reading the user's values."""
 
     frame: pd.DataFrame
-    flags: list = field(default_factory=list)
+    flags: Sequence = field(default_factory=list)
     warnings: list = field(default_factory=list)
 
 
-def _flag_rows(flags: list, mask: np.ndarray, code: str) -> None:
-    for i in np.flatnonzero(mask):
-        flags[i].add(code)
+class FlagMasks(Sequence):
+    """Per-row flag sets kept as one boolean mask per code (row ``i`` -> ``set`` of codes).
+
+    Behaves like the list of sets it replaces (``len``, indexing, iteration) while
+    :func:`merge_flags` combines the masks with numpy instead of a loop over rows.
+    """
+
+    def __init__(self, n: int):
+        self.n = n
+        self.masks: Dict[str, np.ndarray] = {}
+
+    def add(self, mask: np.ndarray, code: str) -> None:
+        mask = np.asarray(mask, dtype=bool)
+        if not mask.any():
+            return
+        self.masks[code] = self.masks[code] | mask if code in self.masks else mask.copy()
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self.n))]
+        if i < 0:
+            i += self.n
+        if not 0 <= i < self.n:
+            raise IndexError(i)
+        return {code for code, mask in self.masks.items() if mask[i]}
+
+
+def _flag_rows(flags: FlagMasks, mask: np.ndarray, code: str) -> None:
+    flags.add(mask, code)
 
 
 def prepare_trees(
@@ -58,7 +87,7 @@ def prepare_trees(
     """
     unit = normalize_dbh_unit(dbh_unit)
     n = len(raw)
-    flags: list = [set() for _ in range(n)]
+    flags = FlagMasks(n)
     warnings: list = []
     col = {role: mapping.get(role) for role in ROLES}
     if not col["dbh"] and not col["stems"]:
@@ -123,11 +152,46 @@ def prepare_trees(
     return PreparedTrees(frame=out, flags=flags, warnings=warnings)
 
 
-def merge_flags(pre: list, post: pd.Series) -> list:
-    """Union of the reading flags and the biomass flags, as sorted ``;``-joined strings."""
-    merged = []
-    for before, after in zip(pre, post.fillna("").astype(str)):
-        codes = set(before)
-        codes.update(c for c in after.split(";") if c)
-        merged.append(";".join(sorted(codes)))
-    return merged
+def merge_flags(pre: Sequence, post: pd.Series) -> list:
+    """Union of the reading flags and the biomass flags, as sorted ``;``-joined strings.
+
+    ``pre`` is :attr:`PreparedTrees.flags` (or any list of code sets); ``post`` the ``;``-joined
+    biomass flags. Vectorised: each row's codes become a bit mask, and each distinct mask is
+    turned into its string once.
+    """
+    post_text = pd.Series(post).fillna("").astype(str).to_numpy(dtype=object)
+    if not isinstance(pre, FlagMasks):
+        masks = FlagMasks(len(pre))
+        for code in sorted({c for codes in pre for c in codes}):
+            masks.add(np.fromiter((code in codes for codes in pre), bool, len(pre)), code)
+        pre = masks
+    if len(pre) != len(post_text):
+        raise ValueError(
+            "merge_flags: {} reading flags for {} rows".format(len(pre), len(post_text))
+        )
+    post_codes, post_index = pd.factorize(post_text)
+    post_sets = [{c for c in text.split(";") if c} for text in post_index]
+    codes = sorted(set(pre.masks).union(*post_sets) if post_sets else set(pre.masks))
+    if not codes:
+        return [""] * len(post_text)
+    if len(codes) > 63:  # pragma: no cover - far more codes than exist
+        return [";".join(sorted(set(pre[i]) | post_sets[post_codes[i]])) for i in range(len(pre))]
+    bit = {code: np.uint64(1) << np.uint64(k) for k, code in enumerate(codes)}
+    bits = np.zeros(len(post_text), dtype=np.uint64)
+    for code, mask in pre.masks.items():
+        bits[mask] |= bit[code]
+    post_bits = np.array(
+        [sum(1 << codes.index(c) for c in sets) for sets in post_sets], dtype=np.uint64
+    )
+    bits |= post_bits[post_codes]
+    return bits_to_strings(bits, codes)
+
+
+def bits_to_strings(bits: np.ndarray, codes: List[str]) -> list:
+    """Bit masks (bit ``k`` = ``codes[k]``, codes sorted) to ``;``-joined strings, once per mask."""
+    uniques, inverse = np.unique(bits, return_inverse=True)
+    texts = np.empty(len(uniques), dtype=object)
+    for j, value in enumerate(uniques):
+        value = int(value)
+        texts[j] = ";".join(code for k, code in enumerate(codes) if value >> k & 1)
+    return texts[inverse].tolist()

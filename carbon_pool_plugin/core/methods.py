@@ -222,7 +222,11 @@ class MethodPack:
             if values is None:
                 return np.full(n, "", dtype=object)
             ser = pd.Series(list(values), dtype=object)
-            ser = ser.where(ser.notna(), "").astype(str).str.strip().str.lower()
+            ser = ser.where(ser.notna(), "")
+            if n > 1000 and pd.api.types.infer_dtype(ser, skipna=True) == "string":
+                codes, uniques = pd.factorize(ser)  # normalise each distinct name once
+                return np.array([str(v).strip().lower() for v in uniques], dtype=object)[codes]
+            ser = ser.astype(str).str.strip().str.lower()
             return ser.to_numpy(dtype=object)
 
         g, f, lf = norm(genus), norm(family), norm(life_form)

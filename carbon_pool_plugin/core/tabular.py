@@ -42,9 +42,17 @@ def to_numeric(values: Iterable) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     series = pd.Series(list(values) if not isinstance(values, pd.Series) else values, dtype=object)
     series = series.where(series.notna(), None)
     numeric = pd.to_numeric(series, errors="coerce").astype("float64")
-    missing = series.isna().to_numpy() | series.map(
-        lambda v: isinstance(v, str) and not v.strip()
-    ).to_numpy(dtype=bool)
+    kind = pd.api.types.infer_dtype(series, skipna=True)
+    if kind in ("floating", "integer", "mixed-integer-float", "empty", "boolean", "decimal"):
+        missing = series.isna().to_numpy()  # no text in the column: nothing blank to look for
+    elif kind == "string" and len(series) > 1000:
+        codes, uniques = pd.factorize(series)
+        blank = np.array([not v.strip() for v in uniques] + [False], dtype=bool)
+        missing = series.isna().to_numpy() | blank[codes]
+    else:
+        missing = series.isna().to_numpy() | series.map(
+            lambda v: isinstance(v, str) and not v.strip()
+        ).to_numpy(dtype=bool)
     leftover = numeric.isna().to_numpy() & ~missing
     if leftover.any():
         texts = series[leftover].astype(str)
@@ -63,6 +71,10 @@ def to_text(values: Iterable) -> np.ndarray:
     """Strings with surrounding space removed; empty or missing cells become ``None``."""
     series = pd.Series(list(values) if not isinstance(values, pd.Series) else values, dtype=object)
     series = series.where(series.notna(), None)
+    if len(series) > 1000 and pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
+        codes, uniques = pd.factorize(series)  # each distinct text cleaned once
+        table = np.array([str(v).strip() or None for v in uniques] + [None], dtype=object)
+        return table[codes]
     cleaned = series.map(lambda v: v if v is None else (str(v).strip() or None))
     return cleaned.to_numpy(dtype=object)
 
@@ -108,6 +120,11 @@ COLUMN_ALIASES: Mapping[str, Sequence[str]] = {
     "wood_density": ("wd", "wood_density", "wsg", "ความหนาแน่นเนื้อไม้"),
     "life_form": ("life_form", "lifeform", "habit", "รูปชีวิต", "ประเภท"),
     "stems": ("stems", "multi_stem", "ลำต้น", "ลำ"),
+    "stratum": ("stratum", "strata", "class_code", "ชั้นภูมิ", "รหัสประเภท", "ประเภทพื้นที่"),
+    "plot_area": ("area_m2", "plot_area", "plot_area_m2", "พื้นที่แปลง", "พื้นที่แปลง_ตรม"),
+    "fraction": ("fraction", "measured_fraction", "สัดส่วน", "สัดส่วนในพื้นที่สีเขียว"),
+    "date": ("date", "date_1", "date1", "survey_date", "measure_date", "วันที่", "วันที่วัด"),
+    "date2": ("date_2", "date2", "remeasure_date", "วันที่วัดซ้ำ", "วันที่วัดครั้งที่2"),
 }
 
 
@@ -129,3 +146,23 @@ def detect_columns(headers: Sequence[str]) -> dict[str, str]:
                 used.add(match)
                 break
     return found
+
+
+_MM = re.compile(r"(mm|มม|มิลลิเมตร)", re.IGNORECASE)
+_METRE = re.compile(r"(_m$|\(m\)$|\bm$|metre|meter|\(ม\.?\)$|_ม$|เมตร)", re.IGNORECASE)
+_GIRTH_WORDS = ("girth", "gbh", "cbh", "circ", "เส้นรอบวง", "รอบวง")
+
+
+def guess_dbh_unit(header: str, role: str | None = None) -> str:
+    """Guess the unit of a stem-size column from its header: ``cm``, ``mm``, ``girth_cm``, ``girth_m``.
+
+    ``role`` is the :func:`detect_columns` role (``"girth"`` or ``"dbh"``) when known; otherwise
+    girth is recognised from words such as girth, GBH, CBH, เส้นรอบวง. Default: diameter in cm.
+    """
+    text = unicodedata.normalize("NFC", str(header or "")).strip().lower()
+    girth = role == "girth" or any(word in text for word in _GIRTH_WORDS)
+    if girth:
+        if "ซม" in text or "cm" in text:
+            return "girth_cm"
+        return "girth_m" if _METRE.search(text) else "girth_cm"
+    return "mm" if _MM.search(text) else "cm"

@@ -1,0 +1,123 @@
+"""The GDAL fast path of carbonpool:treebiomass gives the same output as the generic QGIS path."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from osgeo import gdal
+from qgis.core import QgsVectorLayer
+
+from carbon_pool_plugin import qgis_io
+from carbon_pool_plugin.algorithms.tree_biomass import TreeBiomassAlgorithm
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
+PARAMS = {
+    "SPECIES_FIELD": "ชื่อวิทยาศาสตร์",
+    "DBH_FIELD": "เส้นรอบวง_ซม",
+    "DBH_UNIT": 2,
+    "HEIGHT_FIELD": "ความสูง_ม",
+    "PLOT_FIELD": "รหัสแปลง",
+    "STEMS_FIELD": "ลำต้น",
+    "METHOD": 0,
+    "EQUATION": "auto",
+}
+
+
+def _rows(path: Path):
+    layer = QgsVectorLayer(str(path), "out", "ogr")
+    assert layer.isValid()
+    names = layer.fields().names()
+    rows = []
+    for f in layer.getFeatures():
+        geom = f.geometry()
+        rows.append(
+            (
+                f.id(),
+                [
+                    None if v is None or v == "" or (hasattr(v, "isNull") and v.isNull()) else v
+                    for v in f.attributes()
+                ],
+                geom.asWkt(6) if not geom.isNull() else None,
+            )
+        )
+    return names, rows, layer.wkbType(), layer.crs().authid()
+
+
+def _same(a, b):
+    if isinstance(a, float) and isinstance(b, float):
+        return (math.isnan(a) and math.isnan(b)) or a == b
+    return a == b
+
+
+@pytest.fixture
+def sample_gpkg(tmp_path):
+    """The sample inventory as a GeoPackage with point geometries (plot-wise coordinates)."""
+    path = tmp_path / "trees.gpkg"
+    src = gdal.OpenEx(str(SAMPLE / "trees_2568.csv"), gdal.OF_VECTOR)
+    gdal.VectorTranslate(
+        str(path),
+        src,
+        format="GPKG",
+        layerName="trees",
+        SQLStatement='SELECT *, MakePoint(640000 + "เลขป้าย" * 3.0, 1580000 + length("รหัสแปลง") '
+        "* 7.0, 32647) AS geom FROM trees_2568",
+        SQLDialect="SQLite",
+    )
+    return path
+
+
+@pytest.mark.parametrize("with_geometry", [True, False])
+def test_fast_path_matches_generic(processing, sample_gpkg, tmp_path, monkeypatch, with_geometry):
+    source = str(sample_gpkg) if with_geometry else str(SAMPLE / "trees_2568.csv")
+    if not with_geometry:  # attribute-only GeoPackage
+        source = str(tmp_path / "table.gpkg")
+        gdal.VectorTranslate(source, str(SAMPLE / "trees_2568.csv"), format="GPKG")
+    used = []
+    real = qgis_io.GpkgCopyWriter.finish
+
+    def spy(self, *args, **kwargs):
+        used.append(True)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(qgis_io.GpkgCopyWriter, "finish", spy)
+    fast = processing.run(
+        "carbonpool:treebiomass", {**PARAMS, "INPUT": source, "OUTPUT": str(tmp_path / "fast.gpkg")}
+    )
+    assert used, "the fast path was not taken for a GeoPackage -> GeoPackage run"
+    monkeypatch.setattr(TreeBiomassAlgorithm, "FAST_IO", False)
+    generic = processing.run(
+        "carbonpool:treebiomass", {**PARAMS, "INPUT": source, "OUTPUT": str(tmp_path / "slow.gpkg")}
+    )
+    assert len(used) == 1
+    for key in ("N_TREES", "N_FLAGGED", "AGB_T", "CARBON_T", "CO2E_T"):
+        assert fast[key] == generic[key], key
+    names_f, rows_f, type_f, crs_f = _rows(tmp_path / "fast.gpkg")
+    names_g, rows_g, type_g, crs_g = _rows(tmp_path / "slow.gpkg")
+    assert names_f == names_g
+    assert (type_f, crs_f) == (type_g, crs_g)
+    assert len(rows_f) == len(rows_g) > 1000
+    for (fid_f, attrs_f, geom_f), (fid_g, attrs_g, geom_g) in zip(rows_f, rows_g):
+        assert fid_f == fid_g
+        assert geom_f == geom_g
+        for name, a, b in zip(names_f, attrs_f, attrs_g):
+            assert _same(a, b), (fid_f, name, a, b)
+
+
+def test_fast_path_not_used_for_memory_or_temporary(processing, sample_gpkg, monkeypatch):
+    used = []
+    monkeypatch.setattr(qgis_io.GpkgCopyWriter, "start", lambda self: used.append(True))
+    result = processing.run(
+        "carbonpool:treebiomass",
+        {**PARAMS, "INPUT": str(sample_gpkg), "OUTPUT": "TEMPORARY_OUTPUT"},
+    )
+    assert not used
+    assert result["OUTPUT"].featureCount() == result["N_TREES"]
+    layer = QgsVectorLayer(str(sample_gpkg), "trees", "ogr")
+    layer.setSubsetString('"เลขป้าย" < 5')
+    result = processing.run(
+        "carbonpool:treebiomass", {**PARAMS, "INPUT": layer, "OUTPUT": "memory:"}
+    )
+    assert not used
+    assert result["N_TREES"] == layer.featureCount()
