@@ -7,7 +7,7 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 BUILD := build/plugin
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: help setup test test-unit test-qgis test-cli demo lint format bench package build transup transcompile sample clean
+.PHONY: help setup test test-unit test-qgis test-cli demo lint format bench package build transup transcompile sample clean screenshots
 
 help:
 	@echo "make setup       install system packages (Debian/Ubuntu) and the dev venv (idempotent)"
@@ -18,6 +18,7 @@ help:
 	@echo "make package     installable zip in dist/"
 	@echo "make transup     refresh i18n/*.ts from the sources; make transcompile builds .qm"
 	@echo "make sample      regenerate resources/sample/ (fixed seed)"
+	@echo "make screenshots real QGIS under Xvfb: dock, carbon map, Thai UI -> docs/screenshots/"
 
 $(VENV)/.setup-done: scripts/setup.sh requirements-dev.txt
 	bash scripts/setup.sh
@@ -62,6 +63,9 @@ demo: $(VENV)/.setup-done package
 
 bench: $(VENV)/.setup-done package
 	$(PY) scripts/bench.py
+
+screenshots: $(VENV)/.setup-done build
+	bash scripts/screenshots.sh
 
 sample: $(VENV)/.setup-done
 	/usr/bin/python3 scripts/make_sample.py

@@ -18,6 +18,8 @@ class CarbonPoolPlugin:
         self.provider = None
         self.actions: list = []
         self.toolbar = None
+        self.dock = None
+        self.dock_action = None
         install_translator()
 
     # -- Processing ---------------------------------------------------------------------------
@@ -50,6 +52,29 @@ class CarbonPoolPlugin:
         self.iface.addPluginToMenu(tr(MENU), action)
         self.toolbar.addAction(action)
         self.actions.append(action)
+        # The Carbon Pool dock: created on first use, toggled from the menu and the toolbar.
+        self.dock_action = QAction(
+            QIcon(icon_path()), tr("Carbon Pool panel"), self.iface.mainWindow()
+        )
+        self.dock_action.setObjectName("CarbonPoolToggleDock")
+        self.dock_action.setCheckable(True)
+        self.dock_action.toggled.connect(self._toggle_dock)
+        self.iface.addPluginToMenu(tr(MENU), self.dock_action)
+        self.toolbar.addAction(self.dock_action)
+        self.actions.append(self.dock_action)
+
+    def _toggle_dock(self, checked: bool) -> None:
+        if self.dock is None:
+            if not checked:
+                return
+            from qgis.PyQt.QtCore import Qt
+
+            from .ui.dock import CarbonPoolDock
+
+            self.dock = CarbonPoolDock(self.iface, self.iface.mainWindow())
+            self.dock.setToggleVisibilityAction(self.dock_action)
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.dock.setUserVisible(checked)
 
     def _show_toolbox(self) -> None:
         from qgis.utils import iface
@@ -64,6 +89,13 @@ class CarbonPoolPlugin:
                 action.trigger()
 
     def unload(self) -> None:
+        if self.dock is not None:
+            self.dock.cleanup()
+            if self.iface is not None:
+                self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        self.dock_action = None
         for action in self.actions:
             if self.iface is not None:
                 self.iface.removePluginMenu(tr(MENU), action)

@@ -25,6 +25,7 @@ HEIGHT_MODELS = ["local", "feldpausch", "chave", "none"]
 WD_DATABASES = ["gwdd_v2", "gwdd_v1"]
 
 OUTPUT_COLUMNS = [
+    ("accepted_name", "string"),
     ("dbh_cm", "double"),
     ("agb_kg", "double"),
     ("bgb_kg", "double"),
