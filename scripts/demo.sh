@@ -156,5 +156,15 @@ run carbonpool:exportgreenarea greenarea \
   ANNUAL_TCO2E_YR_CI95_HIGH="$(res change_2568_2572 ANNUAL_TCO2E_YR_CI95_HIGH)" \
   MUNI_TYPE=1 YEAR=2568 METHOD_VERSION="$(res trees_2568 METHOD_VERSION)" \
   EQUATION_PACK_VERSION="$(res trees_2568 EQUATION_PACK_VERSION)" OUTPUT_FOLDER="$OUT/greenarea"
+# --- batch across municipalities (issue 10): two municipalities derived from the sample -----------
+.venv/bin/python scripts/make_batch_sample.py "$OUT/batch_input.gpkg" TH-DEMO-A:2568:0 TH-DEMO-B:2572:20000
+BATCH="$OUT/batch_input.gpkg"
+run carbonpool:batchassessment batch TREES="$BATCH|layername=trees" PLOTS="$BATCH|layername=plots" \
+  STRATA="$BATCH|layername=green_space" BOUNDARY="$BATCH|layername=boundary" MUNI_FIELD=muni_code \
+  SPECIES_FIELD="ชื่อวิทยาศาสตร์" DBH_FIELD="เส้นรอบวง_ซม" DBH_UNIT=2 HEIGHT_FIELD="ความสูง_ม" \
+  STEMS_FIELD="ลำต้น" TREE_PLOT_FIELD="รหัสแปลง" TREE_STATUS_FIELD="สถานะ" METHOD=0 \
+  PLOT_AREA_FIELD=area_m2 FRACTION_FIELD=fraction PLOT_STATUS_FIELD=status STRATUM_FIELD=class_code \
+  YEAR=2568 EXPORT=true OUTPUT_FOLDER="$OUT/batch" OUTPUT_SUMMARY="$OUT/batch_summary.csv"
+cut -d, -f1-3,7 "$OUT/batch_summary.csv" | sed 's/^/   /'
 echo "== demo finished: results in $OUT"
 ls -1 "$OUT"

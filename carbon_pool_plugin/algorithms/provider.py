@@ -14,6 +14,7 @@ PROVIDER_ID = "carbonpool"
 def algorithm_classes() -> list:
     """Every algorithm class the provider offers (imported here so the list has one home)."""
     from .accuracy_assessment import AccuracyAssessmentAlgorithm
+    from .batch_assessment import BatchAssessmentAlgorithm
     from .carbon_raster import CarbonRasterAlgorithm
     from .carbon_report import CarbonReportAlgorithm
     from .classify_green_space import ClassifyGreenSpaceAlgorithm
@@ -43,6 +44,7 @@ def algorithm_classes() -> list:
         CarbonRasterAlgorithm,
         CarbonReportAlgorithm,
         UncertaintyAlgorithm,
+        BatchAssessmentAlgorithm,
     ]
 
 
