@@ -21,7 +21,8 @@ from .base import CarbonPoolAlgorithm
 
 DBH_UNITS = ["cm", "mm", "girth_cm", "girth_m"]
 METHODS = ["tver", "itree", "ipcc", "custom"]
-HEIGHT_MODELS = ["local", "feldpausch", "chave", "none"]
+#: Same ids as ``core.biomass.HEIGHT_MODELS`` (the core rejects any other).
+HEIGHT_MODELS = ["local", "feldpausch", "chave_e6a", "none"]
 WD_DATABASES = ["gwdd_v2", "gwdd_v1"]
 
 OUTPUT_COLUMNS = [
@@ -296,6 +297,52 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
             QgsProcessingOutputString(self.EQUATION_PACK_VERSION, self.tr("Equation pack version"))
         )
 
+    def _reencoded_source(self, parameters, context, feedback):
+        """The input re-opened with the right encoding when it is a CSV file that is not UTF-8.
+
+        QGIS/OGR read CSV files as UTF-8; a Thai sheet saved as TIS-620/Windows-874 would come
+        through as replacement characters (species unmatched, Thai text destroyed in the output).
+        Returns ``None`` when nothing needs to change.
+        """
+        import os
+
+        from qgis.core import QgsProcessingFeatureSource, QgsProviderRegistry, QgsVectorLayer
+
+        from ..core.tabular import detect_text_encoding
+
+        self._reencoded = False
+        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        if layer is None or layer.providerType() != "ogr":
+            return None
+        if (layer.dataProvider().encoding() or "").upper() not in ("UTF-8", "UTF8", "SYSTEM"):
+            return None  # the user chose an encoding for this layer: respect it
+        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+        path = parts.get("path") or ""
+        if not path.lower().endswith((".csv", ".txt", ".tsv")) or not os.path.isfile(path):
+            return None
+        try:
+            encoding = detect_text_encoding(path)
+        except (OSError, ValueError) as err:
+            raise QgsProcessingException(str(err)) from err
+        if encoding is None:
+            return None
+        fixed = QgsVectorLayer(layer.source(), layer.name(), "ogr")
+        fixed.setProviderEncoding(encoding)
+        if layer.subsetString():
+            fixed.setSubsetString(layer.subsetString())
+        if not fixed.isValid():
+            return None
+        self._reencoded_layer = fixed  # keep the layer alive while its source is used
+        self._reencoded = True
+        feedback.reportError(
+            self.tr(
+                "The CSV file is not UTF-8; it was read as {enc} (Thai). Save it as UTF-8 to "
+                "avoid this guess."
+            ).format(enc=encoding),
+            fatalError=False,
+        )
+        return QgsProcessingFeatureSource(fixed, context)
+
     #: Set to False (tests, debugging) to force the generic QgsFeature read/write path.
     FAST_IO = True
 
@@ -307,7 +354,7 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
         created by ``parameterAsSink`` first, so QGIS's bookkeeping (destination id, loading on
         completion) is unchanged; that empty file is then replaced.
         """
-        if not self.FAST_IO:
+        if not self.FAST_IO or getattr(self, "_reencoded", False):
             return None
         existing = {name.lower() for name in source.fields().names()}
         if any(name.lower() in existing for name, _kind in OUTPUT_COLUMNS):
@@ -331,7 +378,7 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
         del sink  # closes the (still empty) output file
         if dest is None:
             return None
-        writer = qgis_io.GpkgCopyWriter(src, dest[0], dest[1])
+        writer = qgis_io.GpkgCopyWriter(src, dest[0], dest[1], OUTPUT_COLUMNS)
         writer.frame = frame
         writer.dest_id = dest_id
         return writer
@@ -346,6 +393,7 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self._reencoded_source(parameters, context, feedback) or source
 
         def field_name(key):
             value = self.parameterAsString(parameters, key, context)
@@ -393,6 +441,19 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
             raise QgsProcessingException(str(err)) from err
 
         used = [f for f in mapping.values() if f]
+        names = source.fields().names()
+        absent = [f for f in used if f not in names]
+        if absent:
+            raise QgsProcessingException(
+                self.tr(
+                    "Field(s) {missing} not found in the tree table; its fields are: {fields}. "
+                    "If the table has title or merged rows above the column names, delete them "
+                    "so the names are in the first row."
+                ).format(
+                    missing=", ".join("“{}”".format(f) for f in absent),
+                    fields=", ".join(names) or "-",
+                )
+            )
         fields = qgis_io.output_fields(source.fields(), OUTPUT_COLUMNS)
         writer = self._fast_writer(parameters, context, source, fields, used)
         if writer is not None:
@@ -405,8 +466,7 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
                 source, field_names=None, with_geometry=True, feedback=feedback
             )
         if feedback.isCanceled():
-            if writer is not None:
-                writer.wait_quietly()
+            _abandon(writer)
             return {}
         feedback.pushInfo(
             self.tr("Read {n} trees; fields used: {fields}").format(
@@ -416,8 +476,7 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
         try:
             prepared = prepare_trees(raw, mapping, dbh_unit)
         except ValueError as err:
-            if writer is not None:
-                writer.wait_quietly()
+            _abandon(writer)
             raise QgsProcessingException(str(err)) from err
         for warning in prepared.warnings:
             feedback.reportError(warning, fatalError=False)
@@ -433,15 +492,16 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
                 e_value=e_value,
             )
         except ValueError as err:
-            if writer is not None:
-                writer.wait_quietly()
+            _abandon(writer)
             raise QgsProcessingException(str(err)) from err
         if feedback.isCanceled():
-            if writer is not None:
-                writer.wait_quietly()
+            _abandon(writer)
             return {}
         feedback.setProgress(75)
-        result["flags"] = merge_flags(prepared.flags, result["flags"])
+        result["flags"] = merge_flags(prepared.flags, _drop_missing_where_invalid(prepared, result))
+        # summaries before writing: with the fast writer they overlap the background copy
+        summary = summarize(result)
+        genus_only = _genus_only_names(result)
 
         if writer is not None:
             result.index = raw.index
@@ -450,6 +510,8 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
             out = raw.copy()
             for name, _kind in OUTPUT_COLUMNS:
                 out[name] = result[name].to_numpy()
+            target = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
+            new_file = _new_file_path(target)
             sink, dest_id = self.parameterAsSink(
                 parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
             )
@@ -457,9 +519,10 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
                 raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
             qgis_io.write_frame(sink, fields, out, geometries, feedback)
             if feedback.isCanceled():
+                del sink  # closes the file, so the partial output can be removed
+                _remove_dataset(new_file)
                 return {}
 
-        summary = summarize(result)
         feedback.pushInfo(
             self.tr(
                 "Trees: {n}; flagged: {f}; AGB {agb:.3f} t; carbon {c:.3f} tC; {co2:.3f} tCO2e"
@@ -478,6 +541,13 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
                 self.tr("Species not found in the species table: {list}").format(list=listing),
                 fatalError=False,
             )
+        if genus_only:
+            feedback.reportError(
+                self.tr("Species matched only at genus level (check the spelling): {list}").format(
+                    list=", ".join("{} ({})".format(k, v) for k, v in genus_only[:20])
+                ),
+                fatalError=False,
+            )
         feedback.pushInfo(
             self.tr("Method {m} {v}; equation library {e}").format(
                 m=method.id, v=method.version, e=library.pack_version
@@ -493,3 +563,71 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
             self.METHOD_VERSION: "{} {}".format(method.id, method.version),
             self.EQUATION_PACK_VERSION: library.pack_version,
         }
+
+
+def _genus_only_names(result) -> list:
+    """``[(name, count)]`` of species names with an epithet that matched only a genus."""
+    if "accepted_name" not in result.columns or "species" not in result.columns:
+        return []
+    flags = result["flags"].fillna("").astype(str)
+    species = result["species"].astype(object)
+    named = species.map(lambda v: isinstance(v, str) and len(v.split()) >= 2)
+    unmatched = flags.str.contains("SPECIES_UNMATCHED", regex=False)
+    mask = named & result["accepted_name"].isna() & ~unmatched
+    if not mask.any():
+        return []
+    counts = species[mask].astype(str).str.strip().value_counts()
+    return [(str(k), int(v)) for k, v in counts.items()]
+
+
+def _drop_missing_where_invalid(prepared, result):
+    """The biomass flags without ``DBH_MISSING`` on rows already flagged ``DBH_INVALID``.
+
+    An invalid DBH (text, zero, negative) reaches the biomass step as NaN, which it reports as
+    missing; one reason per row is enough, and "missing" would be wrong (a value was given).
+    """
+    post = result["flags"].fillna("").astype(str)
+    masks = getattr(prepared.flags, "masks", {})
+    invalid = masks.get("DBH_INVALID")
+    if invalid is None or not invalid.any():
+        return post
+    post = post.copy()
+    rows = post.index[invalid]
+    post.loc[rows] = [
+        ";".join(c for c in text.split(";") if c and c != "DBH_MISSING") for text in post.loc[rows]
+    ]
+    return post
+
+
+def _remove_dataset(path) -> None:
+    """Delete ``path`` and its SQLite sidecars (a cancelled or failed run leaves no output)."""
+    import os
+
+    if not path:
+        return
+    for name in (path, path + "-wal", path + "-shm", path + "-journal"):
+        try:
+            os.remove(name)
+        except OSError:
+            pass
+
+
+def _abandon(writer) -> None:
+    """Stop the fast path's background copy and delete the half-made output file."""
+    if writer is None:
+        return
+    writer.wait_quietly()
+    _remove_dataset(writer.dest_path)
+
+
+def _new_file_path(target: str):
+    """The file a plain-path output ``target`` writes as a whole (QGIS creates or overwrites it),
+    or ``None`` for anything else: never delete a file the output was only added to (an
+    ``ogr:`` URI naming a table in an existing GeoPackage), a database or a memory layer."""
+    import re
+
+    target = target or ""
+    scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", target)  # ogr:, postgres:, memory: (not C:)
+    if not target or "|" in target or scheme:
+        return None
+    return target

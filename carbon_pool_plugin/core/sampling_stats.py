@@ -30,7 +30,6 @@ from typing import Any, Dict, List, Mapping, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 try:  # shared constants (core/units.py); keep a local fallback so this module stands alone
     from .units import C_TO_CO2
@@ -107,7 +106,21 @@ def t_two_sided(confidence: float, df: float) -> float:
         raise EstimationError(
             f"degrees of freedom must be > 0 (df = n - M = {df!r}); add plots or merge strata"
         )
-    return float(stats.t.ppf(0.5 + confidence / 2.0, df))
+    return _t_ppf(0.5 + confidence / 2.0, df)
+
+
+def _t_ppf(q: float, df: float) -> float:
+    """Student t quantile, = ``scipy.stats.t.ppf(q, df)`` for df > 0 (the same ``stdtrit`` call,
+    without importing ``scipy.stats``, which costs about a second on a cold start)."""
+    from scipy.special import stdtrit
+
+    if not df > 0 or not 0.0 <= q <= 1.0:
+        return math.nan
+    if q == 1.0:
+        return math.inf
+    if q == 0.0:
+        return -math.inf
+    return float(stdtrit(df, q))
 
 
 def mean_uncertainty(
@@ -242,9 +255,14 @@ def _prepare_values(values: pd.DataFrame, stratum_col: str, value_col: str) -> p
     bad = ~np.isfinite(df["value"].to_numpy(dtype=float))
     if bad.any():
         where = df.loc[bad, "stratum"].value_counts().sort_index()
+        named = ""
+        if "plot_id" in values.columns:  # name the plots, so the user can find the rows
+            ids = [str(v) for v in values["plot_id"].to_numpy()[bad][:20]]
+            named = "; plot(s): " + ", ".join(ids) + (" …" if int(bad.sum()) > 20 else "")
         raise EstimationError(
             f"{int(bad.sum())} plot value(s) are missing/non-finite (by stratum: "
             + ", ".join(f"{k}={v}" for k, v in where.items())
+            + named
             + "); a plot with no trees is 0, an unusable plot must be fixed or removed explicitly"
         )
     return df
@@ -886,6 +904,8 @@ def sample_size(
         dof: int | None = None
         notes.append(f"t fixed at {t:.4g}")
     else:
+        from scipy import stats
+
         t = float(stats.norm.ppf(0.5 + confidence / 2.0))
         n_req, n_sb = n_for(t)
         seen: List[int] = []

@@ -166,3 +166,37 @@ def guess_dbh_unit(header: str, role: str | None = None) -> str:
             return "girth_cm"
         return "girth_m" if _METRE.search(text) else "girth_cm"
     return "mm" if _MM.search(text) else "cm"
+
+
+#: Encodings tried, in order, for a text file that is not UTF-8 (Thai field sheets saved by Excel
+#: or older Thai software are Windows-874, a superset of TIS-620): (Python codec, name returned,
+#: which Qt/QGIS understands).
+FALLBACK_ENCODINGS: Sequence[tuple] = (("cp874", "windows-874"),)
+
+
+def detect_text_encoding(path: str, max_bytes: int = 8 * 1024 * 1024) -> str | None:
+    """``None`` when the first ``max_bytes`` of ``path`` are valid UTF-8 (with or without BOM);
+    otherwise the first of :data:`FALLBACK_ENCODINGS` that decodes them.
+
+    Raises ``ValueError`` naming the file when no known encoding fits.
+    """
+    import codecs
+
+    with open(path, "rb") as fh:
+        data = fh.read(max_bytes)
+        complete = not fh.read(1)
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data, final=complete)
+        return None
+    except UnicodeDecodeError as err:
+        first_bad = err.start
+    for codec, encoding in FALLBACK_ENCODINGS:
+        try:
+            data.decode(codec)
+            return encoding
+        except UnicodeDecodeError:
+            continue
+    raise ValueError(
+        "The file {p} is not UTF-8 (invalid byte at offset {o}) and not Thai Windows-874/TIS-620; "
+        "save it as UTF-8 (Excel: CSV UTF-8).".format(p=path, o=first_bad)
+    )

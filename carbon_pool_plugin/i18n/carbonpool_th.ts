@@ -59,12 +59,12 @@
       <translation>แบบจำลองที่สร้างโดยอัลกอริทึมนี้ ไฟล์ที่ไม่มีแท็กรูปแบบของปลั๊กอินหรือมีมิติข้อมูลไม่สอดคล้องกันจะถูกปฏิเสธ และจะไม่มีการ unpickle ข้อมูลใด ๆ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="236" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="242" />
       <source>A stratum needs 2 plots for a variance; the choice is logged.</source>
       <translation>ชั้นภูมิหนึ่งต้องมีแปลงอย่างน้อย 2 แปลงจึงจะคำนวณความแปรปรวนได้ ตัวเลือกที่ใช้จะถูกบันทึกในล็อก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="547" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="624" />
       <source>AR-TOOL14 / T-VER log: n = {n}, strata M = {m}, df = {df}, t90 = {t:.4f}, mean = {mean:.4f} /ha, SE = {se:.4f}, 90 % half-width = {hw:.4f}, U = {u:.2f} %, deduction d = {d:.0f} % of the half-width, conservative total = {cons:.3f} (project).</source>
       <translation>ล็อก AR-TOOL14 / T-VER: n = {n}, จำนวนชั้นภูมิ M = {m}, df = {df}, t90 = {t:.4f}, ค่าเฉลี่ย = {mean:.4f} /ha, SE = {se:.4f}, ครึ่งความกว้างช่วง 90 % = {hw:.4f}, U = {u:.2f} %, การหักลด d = {d:.0f} % ของครึ่งความกว้างช่วง, ผลรวมแบบอนุรักษ์ = {cons:.3f} (โครงการ)</translation>
     </message>
@@ -139,7 +139,7 @@
       <translation>เพิ่มความแปรปรวนเฉพาะที่ขนาด 3×3 ของ NDVI เป็นตัวแปรคุณลักษณะ (ช่วยแยกเรือนยอดไม้ออกจากหญ้า)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="288" />
+      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="85" />
       <source>Algorithm not available: {ids}. Is the plugin fully installed?</source>
       <translation>ไม่พบอัลกอริทึม: {ids} ติดตั้งปลั๊กอินครบถ้วนแล้วหรือไม่</translation>
     </message>
@@ -249,12 +249,12 @@
       <translation>พื้นที่สำหรับคำนวณสัดส่วนพื้นที่สีเขียว รูปปิดทั้งหมดรวมกันเป็นพื้นที่เดียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="78" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="79" />
       <source>Areas are ellipsoidal (geographic CRS; ellipsoid {e}).</source>
       <translation>พื้นที่คำนวณบนทรงรี (CRS ภูมิศาสตร์; ทรงรี {e})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="81" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="82" />
       <source>Areas are planar in the layer's projected CRS.</source>
       <translation>พื้นที่คำนวณบนระนาบตาม CRS แบบฉายของชั้นข้อมูล</translation>
     </message>
@@ -274,22 +274,32 @@
       <translation>แบนด์ {bands}; ค่าการสะท้อน = DN × {s} + {o}; ดัชนี {idx}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="363" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="369" />
       <source>Baseline id</source>
       <translation>รหัสกรณีฐาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="319" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="325" />
       <source>Baseline name</source>
       <translation>ชื่อกรณีฐาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="723" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="813" />
       <source>Baseline “{name}” saved in {path} (id {id}).</source>
       <translation>บันทึกกรณีฐาน “{name}” ไว้ใน {path} แล้ว (รหัส {id})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="209" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="195" />
+      <source>Batch assessment across municipalities</source>
+      <translation>ประเมินหลายเทศบาลพร้อมกัน (แบบกลุ่ม)</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="862" />
+      <source>Batch: {ok} ok, {failed} failed, {skipped} skipped.</source>
+      <translation>สรุปงาน: สำเร็จ {ok} ล้มเหลว {failed} ข้าม {skipped}</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="215" />
       <source>Biomass (t d.m./ha; carbon = biomass × CF)</source>
       <translation>มวลชีวภาพ (t d.m./ha; คาร์บอน = มวลชีวภาพ × CF)</translation>
     </message>
@@ -309,7 +319,7 @@
       <translation>ขอบเขตพื้นที่: {a:.1f} ไร่ จำแนกประเภทแล้ว {c:.1f} %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="214" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="220" />
       <source>CO2e = carbon × 44/12 (AR-TOOL14: C = 44/12 × CF × B).</source>
       <translation>CO2e = คาร์บอน × 44/12 (AR-TOOL14: C = 44/12 × CF × B)</translation>
     </message>
@@ -324,7 +334,12 @@
       <translation>ยกเลิก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="347" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="848" />
+      <source>Cancelled during {code}: nothing of it was kept.</source>
+      <translation>ยกเลิกระหว่างคำนวณ {code}: ไม่เก็บผลใด ๆ ของเทศบาลนี้</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="144" />
       <source>Cancelled: nothing was written to the output folder.</source>
       <translation>ยกเลิกแล้ว: ไม่มีการเขียนไฟล์ใด ๆ ลงในโฟลเดอร์ผลลัพธ์</translation>
     </message>
@@ -335,7 +350,7 @@
       <translation>ยกเลิกแล้ว ไม่มีการเขียนผลลัพธ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="307" />
+      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="104" />
       <source>Cancelling…</source>
       <translation>กำลังยกเลิก…</translation>
     </message>
@@ -365,7 +380,7 @@
       <translation>ไม่สามารถอ่านรหัสชั้นภูมิ: {error}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="208" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="214" />
       <source>Carbon (tC/ha)</source>
       <translation>คาร์บอน (tC/ha)</translation>
     </message>
@@ -396,7 +411,7 @@
       <translation>ความหนาแน่นคาร์บอน (tC/ha)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="218" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="224" />
       <source>Carbon fraction CF (biomass only)</source>
       <translation>สัดส่วนคาร์บอน CF (เฉพาะมวลชีวภาพ)</translation>
     </message>
@@ -409,6 +424,11 @@
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Carbon fraction, root:shoot ratio and default equations.</source>
       <translation>สัดส่วนคาร์บอน อัตราส่วนราก:ลำต้น และสมการตั้งต้น</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="364" />
+      <source>Carbon fraction, root:shoot ratio, default equations, minimum DBH.</source>
+      <translation>สัดส่วนคาร์บอน อัตราส่วนราก:ลำต้น สมการตั้งต้น และ DBH ต่ำสุด</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="99" />
@@ -467,7 +487,7 @@
       <translation>ปริมาณการกักเก็บคาร์บอน: &lt;b&gt;{total:,.0f} tCO2e&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="282" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="288" />
       <source>Carbon-stock map</source>
       <translation>แผนที่ปริมาณการกักเก็บคาร์บอน</translation>
     </message>
@@ -492,12 +512,12 @@
       <translation>Chave et al. 2004: sd = 0.0062·D + 0.0904 cm</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="240" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="242" />
       <source>Chave et al. 2014 Eq. 6a (needs E)</source>
       <translation>Chave et al. 2014 Eq. 6a (ต้องใช้ E)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="275" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="277" />
       <source>Choose one database per project; it is recorded in the output.</source>
       <translation>เลือกฐานข้อมูลเดียวต่อหนึ่งโครงการ ฐานข้อมูลที่ใช้จะถูกบันทึกไว้ในผลลัพธ์</translation>
     </message>
@@ -517,7 +537,7 @@
       <translation>เลือกฟิลด์ประเภทอ้างอิง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="397" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="396" />
       <source>Choose the stratum field of the green-space polygons.</source>
       <translation>เลือกฟิลด์ชั้นภูมิของรูปปิดพื้นที่สีเขียว</translation>
     </message>
@@ -532,6 +552,7 @@
       <translation>วงกลม 0.04 ha (รัศมี 11.28 m, i-Tree)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="446" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="243" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>City municipality (เทศบาลนคร)</source>
@@ -647,6 +668,26 @@
       <translation>จำแนกประเภทพื้นที่สีเขียวจากภาพ</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="283" />
+      <source>Code field of the boundaries</source>
+      <translation>ฟิลด์รหัสเทศบาลของขอบเขต</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="282" />
+      <source>Code field of the green space</source>
+      <translation>ฟิลด์รหัสเทศบาลของพื้นที่สีเขียว</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="281" />
+      <source>Code field of the plots</source>
+      <translation>ฟิลด์รหัสเทศบาลของแปลงตัวอย่าง</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="280" />
+      <source>Code field of the trees</source>
+      <translation>ฟิลด์รหัสเทศบาลของต้นไม้</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="232" />
       <source>Code of the local government (e.g. the DLA code).</source>
       <translation>รหัสขององค์กรปกครองส่วนท้องถิ่น (เช่น รหัส อปท. ของกรมส่งเสริมการปกครองท้องถิ่น)</translation>
@@ -682,7 +723,7 @@ Map: annual sequestration (tCO2e/yr and per ha) of every green-space polygon.</s
       <translation>คำนวณงบประมาณความคลาดเคลื่อน (error budget)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="81" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="83" />
       <source>Computes above-ground biomass (AGB), below-ground biomass (BGB), carbon and CO2 equivalent for every tree of a field inventory, using the central equation library (T-VER Ogawa/Tsutsumi/Komiyama, palms, bamboo, lianas, Chave, Brown) and the species wood-density table (species → genus → family → stand → dataset fallback).
 
 The input can be any table or layer (GeoPackage, Shapefile, CSV, XLSX). DBH may be given in cm or mm, or as girth (circumference at 1.30 m). Rows that cannot be used are kept with empty carbon and a flag (DBH_MISSING, DBH_INVALID, SPECIES_UNMATCHED, …); the input is never modified. Every output row is stamped with the method pack and the equation used.</source>
@@ -712,7 +753,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ปริมาณการดูดซับรายปีแบบอนุรักษ์ (tCO2e/yr)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="358" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="364" />
       <source>Conservative total CO2e (t)</source>
       <translation>CO2e รวมแบบอนุรักษ์ (t)</translation>
     </message>
@@ -732,21 +773,21 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่สามารถโหลดแม่แบบการจัดหน้า {path}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="384" />
+      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="181" />
       <source>Could not move the results into {folder}: {err}</source>
       <translation>ไม่สามารถย้ายผลลัพธ์ไปยัง {folder}: {err}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="720" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="810" />
       <source>Could not save the baseline in {path}: {err}</source>
       <translation>ไม่สามารถบันทึกกรณีฐานใน {path}: {err}</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="232" />
       <location filename="../../carbon_pool_plugin/qgis_io.py" line="136" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="399" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="356" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="437" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="420" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="377" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="461" />
       <source>Could not write features to the output.</source>
       <translation>ไม่สามารถเขียนฟีเจอร์ลงในผลลัพธ์ได้</translation>
     </message>
@@ -796,13 +837,13 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>Custom (ระบุหมายเลขแบนด์ด้านล่าง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="194" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="196" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="286" />
       <source>Custom (method file)</source>
       <translation>Custom (ไฟล์วิธีการ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="207" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="209" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="298" />
       <source>Custom method pack (JSON)</source>
       <translation>ชุดวิธีการที่กำหนดเอง (JSON)</translation>
@@ -823,7 +864,8 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>DBH หรือเส้นรอบวง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="122" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="310" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="124" />
       <location filename="../../carbon_pool_plugin/ui/dock.py" line="365" />
       <source>DBH or girth field</source>
       <translation>ฟิลด์ DBH หรือเส้นรอบวง</translation>
@@ -834,7 +876,8 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าที่ยอมรับได้ของ DBH ที่ลดลง (cm)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="131" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="318" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="133" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>DBH unit</source>
       <translation>หน่วยของ DBH</translation>
@@ -870,7 +913,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>CV ตั้งต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="250" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="256" />
       <source>Density of each polygon</source>
       <translation>ความหนาแน่นของแต่ละรูปปิด</translation>
     </message>
@@ -890,13 +933,15 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ออกแบบเครือข่ายแปลงตัวอย่างถาวร</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="133" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="320" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="135" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Diameter in cm</source>
       <translation>เส้นผ่านศูนย์กลาง หน่วย cm</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="134" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="321" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="136" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Diameter in mm</source>
       <translation>เส้นผ่านศูนย์กลาง หน่วย mm</translation>
@@ -927,25 +972,28 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>กฎการวางแปลงบริเวณขอบ</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="345" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="252" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="239" />
       <source>Empty: detected (plot, plot_id, รหัสแปลง).</source>
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (plot, plot_id, รหัสแปลง)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="371" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="272" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="262" />
       <source>Empty: detected (plot_id, plot, รหัสแปลง).</source>
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (plot_id, plot, รหัสแปลง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="169" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="175" />
       <source>Empty: detected (plot_id, plot, รหัสแปลง); used in messages only.</source>
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (plot_id, plot, รหัสแปลง) ใช้ในข้อความแจ้งเท่านั้น</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="410" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="320" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="202" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="208" />
       <source>Empty: detected (stratum, class_code).</source>
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (stratum, class_code)</translation>
     </message>
@@ -953,6 +1001,11 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="282" />
       <source>Empty: field “stratum” if present, else by location in the strata.</source>
       <translation>ค่าว่าง: ใช้ฟิลด์ “stratum” หากมี มิฉะนั้นใช้ตำแหน่งที่ตั้งภายในชั้นภูมิ</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="290" />
+      <source>Empty: name_th, name_en or name when present; else the code is the name.</source>
+      <translation>เว้นว่าง: ใช้ name_th, name_en หรือ name ถ้ามี มิฉะนั้นใช้รหัสเป็นชื่อ</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="268" />
@@ -975,17 +1028,28 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าว่าง: ใช้ค่าของชุดวิธีการ (T-VER 4.5 cm) ต้นไม้ที่โตจนเกินค่านี้ถือเป็นต้นไม้ที่เข้ามาใหม่ (ingrowth) 0: ไม่มีค่าขีดจำกัด</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="285" />
+      <source>Empty: the municipality-code field.</source>
+      <translation>เว้นว่าง: ใช้ฟิลด์รหัสเทศบาล</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="377" />
+      <source>Empty: the polygon's area; required for points and tables.</source>
+      <translation>เว้นว่าง: ใช้พื้นที่ของรูปปิด จำเป็นสำหรับข้อมูลจุดและตาราง</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="308" />
       <source>Empty: the shipped carbon_report_a4.qpt. Customise it in the QGIS layout designer (logo, header, colours); its labels use the @cp_* layout variables.</source>
       <translation>ค่าว่าง: ใช้แม่แบบ carbon_report_a4.qpt ที่มากับปลั๊กอิน ปรับแต่งได้ในตัวออกแบบการจัดหน้าของ QGIS (โลโก้ ส่วนหัว สี) โดยป้ายข้อความในแม่แบบใช้ตัวแปรการจัดหน้า @cp_*</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="459" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>English</source>
       <translation>English</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="255" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="257" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="317" />
       <source>Environmental stress E (Chave 2014)</source>
       <translation>ความเครียดจากสภาพแวดล้อม E (Chave 2014)</translation>
@@ -1001,13 +1065,13 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>จัดสรรเท่ากันทุกประเภท ใช้เมื่อขนาดตัวอย่างรวมเป็น 0</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="213" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="215" />
       <source>Equation</source>
       <translation>สมการ</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="280" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="295" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="297" />
       <source>Equation pack version</source>
       <translation>รุ่นของชุดสมการ</translation>
     </message>
@@ -1027,23 +1091,24 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>เมทริกซ์ความคลาดเคลื่อน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="285" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="291" />
       <source>Every green-space polygon with its fields plus area_ha, area_rai, density_tc_ha, density_tco2e_rai, density_source, carbon_t and co2e_t with 95 % intervals, n_plots_in_polygon; styled by density on load.</source>
       <translation>รูปปิดพื้นที่สีเขียวทุกรูปพร้อมฟิลด์เดิม และเพิ่ม area_ha, area_rai, density_tc_ha, density_tco2e_rai, density_source, carbon_t และ co2e_t พร้อมช่วง 95 %, n_plots_in_polygon โดยกำหนดสัญลักษณ์ตามความหนาแน่นเมื่อโหลด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="196" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="202" />
       <source>Every green-space polygon, with its stratum; stratum areas are summed.</source>
       <translation>รูปปิดพื้นที่สีเขียวทุกรูปพร้อมชั้นภูมิ โดยรวมพื้นที่ของแต่ละชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="279" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="281" />
       <source>Every input field plus agb_kg, bgb_kg, biomass_kg, carbon_kg, co2e_kg, wd, wd_level, height_m, height_source, equation_id, method and flags.</source>
       <translation>ฟิลด์นำเข้าทั้งหมด พร้อม agb_kg, bgb_kg, biomass_kg, carbon_kg, co2e_kg, wd, wd_level, height_m, height_source, equation_id, method และ flags</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="418" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="327" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="231" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="237" />
       <source>Exclude (area and plots left out)</source>
       <translation>ไม่รวม (ตัดพื้นที่และแปลงออก)</translation>
     </message>
@@ -1118,7 +1183,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ตัวแปรคุณลักษณะ: {f}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="239" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="241" />
       <source>Feldpausch et al. 2012 (South-East Asia)</source>
       <translation>Feldpausch et al. 2012 (เอเชียตะวันออกเฉียงใต้)</translation>
     </message>
@@ -1154,7 +1219,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่มีฟิลด์ “{field}” ในชั้นข้อมูลชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="400" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="448" />
+      <source>Field(s) {missing} not found in the tree table; its fields are: {fields}. If the table has title or merged rows above the column names, delete them so the names are in the first row.</source>
+      <translation>ไม่พบฟิลด์ {missing} ในตารางต้นไม้ ฟิลด์ที่มีคือ: {fields} หากตารางมีแถวชื่อเรื่องหรือแถวที่ผสานเซลล์อยู่เหนือชื่อคอลัมน์ ให้ลบแถวเหล่านั้นออกเพื่อให้ชื่อคอลัมน์อยู่ในแถวแรก</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="197" />
       <source>Finished.</source>
       <translation>เสร็จสิ้น</translation>
     </message>
@@ -1174,7 +1244,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ส่วนแรกของรหัสแปลงทุกแปลง เช่น TH-SAMPLE-01</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="199" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="201" />
       <source>Fixes carbon fraction, root:shoot ratio, default equations and minimum DBH. Its id and version are stamped on every output row.</source>
       <translation>กำหนดสัดส่วนคาร์บอน อัตราส่วนราก:ลำต้น สมการตั้งต้น และ DBH ต่ำสุด รหัสและรุ่นของชุดวิธีการจะถูกบันทึกไว้ในผลลัพธ์ทุกแถว</translation>
     </message>
@@ -1189,7 +1259,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>GeoTIFF แบบ Float32, nodata −9999</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="271" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="453" />
+      <source>For the green-share criterion of the report and the export (all of them).</source>
+      <translation>ใช้กับเกณฑ์สัดส่วนพื้นที่สีเขียวในรายงานและไฟล์ส่งออก (ทุกเทศบาล)</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="277" />
       <source>For the plots-inside option (at least 2 for an interval).</source>
       <translation>สำหรับตัวเลือกแปลงภายในรูปปิด (อย่างน้อย 2 แปลงจึงคำนวณช่วงได้)</translation>
     </message>
@@ -1224,19 +1299,22 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="135" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="322" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="137" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Girth (circumference) in cm</source>
       <translation>เส้นรอบวง หน่วย cm</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="136" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="323" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="138" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Girth (circumference) in m</source>
       <translation>เส้นรอบวง หน่วย m</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="140" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="327" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="142" />
       <source>Girth is converted once to diameter: D = girth / π.</source>
       <translation>เส้นรอบวงจะถูกแปลงเป็นเส้นผ่านศูนย์กลางครั้งเดียว: D = เส้นรอบวง / π</translation>
     </message>
@@ -1265,12 +1343,12 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
 ความหนาแน่นในรูปข้อความ: code:mean[:low:high] คั่นด้วย ‘;’ เช่น 1:45.2:38.1:52.3;2:5.0:3.1:6.9 — หรือใช้ตารางที่มีฟิลด์ประเภท ค่าเฉลี่ย ค่าต่ำ และค่าสูง ประเภทที่ไม่มีค่าความหนาแน่นนับเป็น 0 tC/ha พื้นที่พิกเซลคำนวณจาก geotransform (CRS แบบฉาย) หรือจากทรงรีทีละแถว (CRS ภูมิศาสตร์) ช่วงนี้ไม่รวมความคลาดเคลื่อนจากการจำแนกประเภทในแผนที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="271" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="273" />
       <source>Global Wood Density Database v1 (2009)</source>
       <translation>Global Wood Density Database v1 (2009)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="270" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="272" />
       <source>Global Wood Density Database v2 (2026)</source>
       <translation>Global Wood Density Database v2 (2026)</translation>
     </message>
@@ -1328,12 +1406,12 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>พื้นที่สีเขียว (ชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="622" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="712" />
       <source>Green space {a:.2f} ha ({rai:.1f} rai): {c:.1f} tC, {co2:.1f} tCO2e (95 % CI {lo:.1f} – {hi:.1f}); mean {m:.2f} tC/ha.</source>
       <translation>พื้นที่สีเขียว {a:.2f} ha ({rai:.1f} ไร่): {c:.1f} tC, {co2:.1f} tCO2e (95 % CI {lo:.1f} – {hi:.1f}); ค่าเฉลี่ย {m:.2f} tC/ha</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="355" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="361" />
       <source>Green-space area (ha)</source>
       <translation>พื้นที่สีเขียว (ha)</translation>
     </message>
@@ -1343,10 +1421,15 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>รูปปิดพื้นที่สีเขียว</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="256" />
+      <source>Green-space polygons (all municipalities)</source>
+      <translation>รูปปิดพื้นที่สีเขียว (ทุกเทศบาล)</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="179" />
       <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="100" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="311" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="193" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="199" />
       <source>Green-space polygons (strata)</source>
       <translation>รูปปิดพื้นที่สีเขียว (ชั้นภูมิ)</translation>
     </message>
@@ -1366,12 +1449,17 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>รูปปิดพื้นที่สีเขียวที่มี tCO2e/yr และ tCO2e/ha/yr (การสูญเสียเป็นค่าลบ)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="259" />
+      <source>Green-space polygons with their stratum and the municipality-code field.</source>
+      <translation>รูปปิดพื้นที่สีเขียวพร้อมชั้นภูมิและฟิลด์รหัสเทศบาล</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Green-space polygons; each polygon belongs to one stratum (class).</source>
       <translation>รูปปิดพื้นที่สีเขียว แต่ละรูปอยู่ในชั้นภูมิ (ประเภท) เดียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="360" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="366" />
       <source>Green-space share of the municipality (%)</source>
       <translation>สัดส่วนพื้นที่สีเขียวของเทศบาล (%)</translation>
     </message>
@@ -1401,12 +1489,13 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>ความคลาดเคลื่อนของความสูง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="152" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="337" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="154" />
       <source>Height field (m)</source>
       <translation>ฟิลด์ความสูง (m)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="236" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="238" />
       <source>Height model for missing heights</source>
       <translation>แบบจำลองความสูงสำหรับต้นที่ไม่มีข้อมูลความสูง</translation>
     </message>
@@ -1458,7 +1547,8 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ความคลาดเคลื่อนส่วนเหลือของแบบจำลอง H–D (ความสูงที่ได้จากแบบจำลอง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="193" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="360" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="195" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="285" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>IPCC 2019</source>
@@ -1521,7 +1611,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ข้อมูลแรสเตอร์ประเภทแบบจำนวนเต็ม เช่น จาก ‘Classify green space’</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="338" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="344" />
       <source>Inventory year</source>
       <translation>ปีที่สำรวจ</translation>
     </message>
@@ -1531,6 +1621,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ปีที่สำรวจ (พ.ศ. หรือ ค.ศ.)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="434" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Inventory year (B.E.)</source>
       <translation>ปีที่สำรวจ (พ.ศ.)</translation>
@@ -1586,6 +1677,11 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ภาษาของรายงาน PDF และ HTML</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="462" />
+      <source>Language of the PDF/HTML reports.</source>
+      <translation>ภาษาของรายงาน PDF/HTML</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="246" />
       <source>Language of the report; independent of the QGIS interface language.</source>
       <translation>ภาษาของรายงาน ไม่ขึ้นกับภาษาของหน้าจอ QGIS</translation>
@@ -1596,7 +1692,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ประเภทที่มีจุดภาพมากกว่านี้จะถูกสุ่มตัวอย่างย่อย (กำหนดค่า seed) ให้เหลือเท่าจำนวนนี้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="97" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="99" />
       <source>Layer or table with one row per tree (GPKG, SHP, CSV, XLSX).</source>
       <translation>ชั้นข้อมูลหรือตารางที่มีหนึ่งแถวต่อต้นไม้หนึ่งต้น (GPKG, SHP, CSV, XLSX)</translation>
     </message>
@@ -1611,12 +1707,12 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ไม่พบแม่แบบเค้าโครงหน้า (layout template): {path}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="165" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="167" />
       <source>Life form field</source>
       <translation>ฟิลด์รูปชีวิต (life form)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="238" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="240" />
       <source>Local H–D model fitted on measured trees</source>
       <translation>แบบจำลองความสัมพันธ์ความสูง–เส้นผ่านศูนย์กลาง (H–D) ระดับท้องถิ่นที่ปรับจากต้นไม้ที่วัดจริง</translation>
     </message>
@@ -1708,7 +1804,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ช่วงเวลาเฉลี่ย (ปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="253" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="259" />
       <source>Mean of the plots inside the polygon when enough, else stratum mean</source>
       <translation>ค่าเฉลี่ยของแปลงตัวอย่างภายในรูปปิดเมื่อมีจำนวนเพียงพอ มิฉะนั้นใช้ค่าเฉลี่ยของชั้นภูมิ</translation>
     </message>
@@ -1723,6 +1819,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>สัดส่วนที่วัด</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="382" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="286" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="273" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="234" />
@@ -1735,6 +1832,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ความคลาดเคลื่อนของความสูงที่วัด (%)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="401" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="302" />
       <source>Measurement date field</source>
       <translation>ฟิลด์วันที่วัด</translation>
@@ -1755,14 +1853,16 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ใช้ควบคุมหน่วยความจำเท่านั้น ผลลัพธ์ไม่ขึ้นกับค่านี้</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="417" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="326" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="230" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="236" />
       <source>Merge (merge map, else whole-sample estimate)</source>
       <translation>รวมชั้นภูมิ (ตามผังการรวม มิฉะนั้นใช้การประมาณจากตัวอย่างทั้งหมด)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="427" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="335" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="239" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="245" />
       <source>Merge map</source>
       <translation>ผังการรวมชั้นภูมิ</translation>
     </message>
@@ -1772,8 +1872,9 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>วิธีการและเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="189" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="293" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="356" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="191" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="295" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="281" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Method pack</source>
@@ -1785,12 +1886,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชุดวิธีการและรุ่น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="329" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="335" />
       <source>Method pack label</source>
       <translation>ชื่อชุดวิธีการ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="481" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="552" />
       <source>Method {m} {v}; equation library {e}</source>
       <translation>วิธีการ {m} {v}; คลังสมการ {e}</translation>
     </message>
@@ -1825,7 +1926,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หน่วยพื้นที่เล็กที่สุดที่ทำแผนที่ {mmu:.0f} m² = {px} จุดภาพ; พื้นที่สีเขียวก่อน/หลัง: {raw:.1f} / {after:.1f} ไร่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="266" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="272" />
       <source>Minimum plots inside a polygon</source>
       <translation>จำนวนแปลงขั้นต่ำภายในรูปปิด</translation>
     </message>
@@ -1871,7 +1972,8 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หลายลำต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="144" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="331" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="146" />
       <source>Multi-stem field</source>
       <translation>ฟิลด์หลายลำต้น</translation>
     </message>
@@ -1908,19 +2010,39 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ค่ารวมระดับเทศบาลจากการประมาณค่าแบบแบ่งชั้นภูมิ (ผลลัพธ์ TOTAL_TCO2E)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="324" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="499" />
+      <source>Municipalities computed</source>
+      <translation>จำนวนเทศบาลที่คำนวณแล้ว</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="500" />
+      <source>Municipalities failed</source>
+      <translation>จำนวนเทศบาลที่ล้มเหลว</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="501" />
+      <source>Municipalities skipped</source>
+      <translation>จำนวนเทศบาลที่ข้าม</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="330" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Municipality</source>
       <translation>เทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="359" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="365" />
       <source>Municipality area (ha)</source>
       <translation>พื้นที่เทศบาล (ha)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="264" />
+      <source>Municipality boundaries</source>
+      <translation>ขอบเขตเทศบาล (หลายเทศบาล)</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="218" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="275" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="281" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Municipality boundary</source>
       <translation>ขอบเขตเทศบาล</translation>
@@ -1933,21 +2055,32 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>รหัสเทศบาล</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="597" />
+      <source>Municipality code(s) not found in the inputs: {codes}</source>
+      <translation>ไม่พบรหัสเทศบาลเหล่านี้ในข้อมูลนำเข้า: {codes}</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="205" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="235" />
       <source>Municipality name</source>
       <translation>ชื่อเทศบาล</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="444" />
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="218" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="241" />
       <source>Municipality type</source>
       <translation>ประเภทเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="647" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="737" />
       <source>Municipality {b:.2f} ha; green space {g:.2f} ha = {p:.1f} %.</source>
       <translation>เทศบาล {b:.2f} ha; พื้นที่สีเขียว {g:.2f} ha = {p:.1f} %</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="275" />
+      <source>Municipality-code field</source>
+      <translation>ฟิลด์รหัสเทศบาล</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="233" />
@@ -1962,12 +2095,22 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่ผ่าน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="320" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="288" />
+      <source>Name field of the boundaries</source>
+      <translation>ฟิลด์ชื่อของขอบเขตเทศบาล</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="326" />
       <source>Name of the baseline record (default: municipality + year).</source>
       <translation>ชื่อของระเบียนกรณีฐาน (ค่าเริ่มต้น: เทศบาล + ปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="325" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="277" />
+      <source>Name of the code field in every input; the fields below override it.</source>
+      <translation>ชื่อฟิลด์รหัสในข้อมูลนำเข้าทุกชั้น ฟิลด์ด้านล่างใช้แทนได้เป็นรายชั้น</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="331" />
       <source>Name or code; empty: read from the boundary (name_th, muni_code).</source>
       <translation>ชื่อหรือรหัส หากเว้นว่างจะอ่านจากขอบเขต (name_th, muni_code)</translation>
     </message>
@@ -1982,7 +2125,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>แบนด์อินฟราเรดใกล้ (NIR)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="260" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="262" />
       <source>Needed by Chave 2014 Eq. 7 and Eq. 6a; read it from the Chave E raster for your site.</source>
       <translation>จำเป็นสำหรับ Chave 2014 Eq. 7 และ Eq. 6a อ่านค่าจากแรสเตอร์ Chave E ณ พื้นที่ของท่าน</translation>
     </message>
@@ -2012,7 +2155,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่มีปริมาณการกักเก็บคาร์บอน: ให้ระบุค่ารวมของการประมาณค่าแบบแบ่งชั้นภูมิ ตารางชั้นภูมิ หรือฟิลด์ CO2e ของรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="424" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="499" />
       <source>No green-space polygon has a stratum.</source>
       <translation>ไม่มีรูปปิดพื้นที่สีเขียวใดที่มีชั้นภูมิ</translation>
     </message>
@@ -2025,6 +2168,11 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="428" />
       <source>No municipal boundary: the green share and target are left out.</source>
       <translation>ไม่มีขอบเขตเทศบาล: จึงไม่แสดงสัดส่วนพื้นที่สีเขียวและเป้าหมาย</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="607" />
+      <source>No municipality code found in the field “{f}” of the inputs.</source>
+      <translation>ไม่พบรหัสเทศบาลในฟิลด์ “{f}” ของข้อมูลนำเข้า</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="388" />
@@ -2092,7 +2240,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>พื้นที่แปลงตามที่กำหนด (m²) หากเว้นว่างจะใช้พื้นที่ของรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="241" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="243" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="346" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="371" />
       <source>None</source>
@@ -2124,7 +2272,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="287" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="289" />
       <source>Number of flagged trees</source>
       <translation>จำนวนต้นไม้ที่มีเครื่องหมายตรวจสอบข้อมูล (flag)</translation>
     </message>
@@ -2144,7 +2292,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนจุดตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="286" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="288" />
       <source>Number of trees</source>
       <translation>จำนวนต้นไม้</translation>
     </message>
@@ -2164,7 +2312,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนปี T ของปริมาณการดูดซับคาร์บอนรายปีที่นำมาประเมินมูลค่า (t = 0 … T−1)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="175" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="181" />
       <source>Numeric per-hectare plot value: carbon_t_ha (default), biomass_t_ha, agb_t_ha, or any other (e.g. volume); set Value kind to match.</source>
       <translation>ค่าต่อเฮกตาร์ของแปลงที่เป็นตัวเลข: carbon_t_ha (ค่าเริ่มต้น), biomass_t_ha, agb_t_ha หรือค่าอื่นใด (เช่น ปริมาตร) ให้ตั้งค่า ชนิดของค่า ให้สอดคล้องกัน</translation>
     </message>
@@ -2189,7 +2337,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หนึ่งแถวต่อประเภท: จำนวนจุดภาพ, พื้นที่ m², พื้นที่ ไร่, ร้อยละของพื้นที่ที่จำแนกประเภทแล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="296" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="493" />
+      <source>One row per municipality: code, name, status (ok/failed/skipped), n_trees, n_plots, area_ha, total_tco2e, ci95_low/high, u90_pct, folder and message.</source>
+      <translation>หนึ่งแถวต่อเทศบาล: code, name, status (ok/failed/skipped), n_trees, n_plots, area_ha, total_tco2e, ci95_low/high, u90_pct, folder และ message</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="302" />
       <source>One row per stratum and one row stratum = ALL (row_type total): area, n, mean, SD, SE, t, 90/95 % CI, U %, totals, deduction and conservative total.</source>
       <translation>หนึ่งแถวต่อชั้นภูมิ และหนึ่งแถว stratum = ALL (row_type total): พื้นที่, n, ค่าเฉลี่ย, SD, SE, t, CI 90/95 %, U %, ค่ารวม, การหักลด และค่ารวมแบบอนุรักษ์</translation>
     </message>
@@ -2202,6 +2355,16 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="366" />
       <source>One row per tag: class survivor/mortality/ingrowth/out_both, flags.</source>
       <translation>หนึ่งแถวต่อเลขป้าย: ประเภท survivor/mortality/ingrowth/out_both และเครื่องหมายตรวจสอบข้อมูล (flag)</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="243" />
+      <source>One row per tree with a municipality-code field (GPKG, CSV, PostGIS …).</source>
+      <translation>หนึ่งแถวต่อต้นไม้ พร้อมฟิลด์รหัสเทศบาล (GPKG, CSV, PostGIS …)</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="295" />
+      <source>Only these municipalities</source>
+      <translation>เฉพาะเทศบาลเหล่านี้</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="308" />
@@ -2219,7 +2382,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>เปิดรายงาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="181" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="183" />
       <source>Open-grown field</source>
       <translation>ฟิลด์ต้นไม้ที่เติบโตในที่โล่ง</translation>
     </message>
@@ -2229,7 +2392,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>แปลงย่อยขนาด 10 × 10 m (plot_id, subplot_no, subplot_id) (ไม่บังคับ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="228" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="230" />
       <source>Optional CSV with the same columns as the bundled library; expressions are parsed safely (never executed as code).</source>
       <translation>ไฟล์ CSV (ไม่บังคับ) ที่มีคอลัมน์เดียวกับคลังสมการที่รวมมากับปลั๊กอิน นิพจน์จะถูกแยกวิเคราะห์อย่างปลอดภัย (ไม่ถูกเรียกใช้เป็นโค้ด)</translation>
     </message>
@@ -2237,6 +2400,11 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="258" />
       <source>Optional alive/dead/new (มีชีวิต/ตาย/ใหม่); empty: detected (status, สถานะ), else every tree is alive.</source>
       <translation>alive/dead/new (มีชีวิต/ตาย/ใหม่) (ไม่บังคับ) หากเว้นว่างจะตรวจหาเอง (status, สถานะ) มิฉะนั้นถือว่าต้นไม้ทุกต้นมีชีวิต</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="351" />
+      <source>Optional alive/dead/new (มีชีวิต/ตาย/ใหม่); empty: detected.</source>
+      <translation>ไม่บังคับ มีชีวิต/ตาย/ใหม่ (alive/dead/new) เว้นว่าง: ตรวจหาเอง</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="270" />
@@ -2254,6 +2422,16 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชื่อประเภท (ไม่บังคับ) ซึ่งจะบันทึกไว้ในแบบจำลองและตารางพื้นที่</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="299" />
+      <source>Optional codes separated by commas or semicolons; empty: every code found.</source>
+      <translation>รหัสที่ต้องการ คั่นด้วยจุลภาคหรืออัฒภาค (ไม่บังคับ) เว้นว่าง: ทุกรหัสที่พบ</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="403" />
+      <source>Optional date of this measurement.</source>
+      <translation>วันที่วัดครั้งนี้ (ไม่บังคับ)</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="304" />
       <source>Optional date of this measurement; copied to the output.</source>
       <translation>วันที่ของการวัดครั้งนี้ (ไม่บังคับ) จะคัดลอกไปยังผลลัพธ์</translation>
@@ -2269,7 +2447,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชั้นข้อมูลหรือตารางแปลงนำร่องที่วัดแล้ว (ไม่บังคับ) ค่าเฉลี่ยและส่วนเบี่ยงเบนมาตรฐานของฟิลด์ค่าในแต่ละชั้นภูมิจะใช้แทนค่า CV</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="161" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="163" />
       <source>Optional measured wood density; overrides the species table.</source>
       <translation>ความหนาแน่นของเนื้อไม้ที่วัดได้ (ไม่บังคับ) ใช้แทนค่าจากตารางชนิดไม้</translation>
     </message>
@@ -2289,7 +2467,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ฟิลด์ตัวเลขของชั้นข้อมูลชั้นภูมิ (ไม่บังคับ) ที่ระบุจำนวนแปลงของชั้นภูมิของรูปปิดนั้น (ใส่ค่าซ้ำในทุกรูปปิดของชั้นภูมิเดียวกัน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="174" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="176" />
       <source>Optional plot identifier; used for stand-level wood-density fallback and copied to the output for plot carbon.</source>
       <translation>รหัสแปลง (ไม่บังคับ) ใช้สำหรับค่าความหนาแน่นเนื้อไม้สำรองระดับหมู่ไม้ และคัดลอกไปยังผลลัพธ์เพื่อใช้คำนวณคาร์บอนของแปลง</translation>
     </message>
@@ -2324,6 +2502,11 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>สัดส่วน (0–1] ของแปลงที่สำรวจ (ไม่บังคับ) (เช่น ส่วนที่อยู่ภายในพื้นที่สีเขียว) พื้นที่ใช้งานจริง = พื้นที่ × สัดส่วน หากเว้นว่าง: 1</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="384" />
+      <source>Optional share (0–1] of the plot that was tallied.</source>
+      <translation>สัดส่วน (0–1] ของแปลงที่ได้สำรวจจริง (ไม่บังคับ)</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="236" />
       <source>Optional share of the plot that was measured (0–1]; effective area = area × fraction.</source>
       <translation>สัดส่วนของแปลงที่วัด (0–1] (ไม่บังคับ) พื้นที่ใช้งานจริง = พื้นที่ × สัดส่วน</translation>
@@ -2337,6 +2520,11 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="298" />
       <source>Optional stratum of each plot; copied to the output. Empty: detected.</source>
       <translation>ชั้นภูมิของแต่ละแปลง (ไม่บังคับ) จะคัดลอกไปยังผลลัพธ์ หากเว้นว่างจะตรวจหาเอง</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="391" />
+      <source>Optional stratum of each plot; empty: detected, else by location.</source>
+      <translation>ชั้นภูมิของแต่ละแปลง (ไม่บังคับ) เว้นว่าง: ตรวจหาเอง มิฉะนั้นใช้ตำแหน่ง</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="353" />
@@ -2354,17 +2542,22 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ความสูงทั้งหมดเป็นเมตร (ไม่บังคับ)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="339" />
+      <source>Optional total height; missing heights use the local H–D model.</source>
+      <translation>ความสูงทั้งหมด (ไม่บังคับ) ความสูงที่ขาดใช้แบบจำลอง H–D ของพื้นที่</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="194" />
       <source>Optional total in tonnes of carbon; otherwise tCO2e × 12/44.</source>
       <translation>ค่ารวมเป็นตันคาร์บอน (ไม่บังคับ) มิฉะนั้นคำนวณจาก tCO2e × 12/44</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="153" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="155" />
       <source>Optional total tree height in metres; missing heights are modelled as set by Height model. Equations that need no height never require it.</source>
       <translation>ความสูงทั้งหมดของต้นไม้เป็นเมตร (ไม่บังคับ) ความสูงที่ขาดหายจะประมาณด้วยแบบจำลองตามที่ตั้งไว้ใน แบบจำลองความสูง สมการที่ไม่ใช้ความสูงจะไม่ต้องการค่านี้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="182" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="184" />
       <source>Optional yes/no (or crown light exposure 4–5): the i-Tree method multiplies the biomass of open-grown urban trees by 0.8.</source>
       <translation>ใช่/ไม่ใช่ (หรือระดับการรับแสงของเรือนยอด 4–5) (ไม่บังคับ): วิธีของ i-Tree จะคูณมวลชีวภาพของต้นไม้ในเมืองที่เติบโตในที่โล่งด้วย 0.8</translation>
     </message>
@@ -2374,7 +2567,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ ได้จากอัลกอริทึมการเปลี่ยนแปลงปริมาณคาร์บอน ให้เว้นว่างหากไม่ได้คำนวณ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="310" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="316" />
       <source>Optional: appends one record to the table carbonpool_baselines of this GeoPackage (created if missing). Records are never changed or deleted.</source>
       <translation>ไม่บังคับ: เพิ่มหนึ่งระเบียนลงในตาราง carbonpool_baselines ของ GeoPackage นี้ (สร้างให้หากยังไม่มี) ระเบียนจะไม่ถูกแก้ไขหรือลบ</translation>
     </message>
@@ -2389,7 +2582,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: สำหรับแผนภูมิ DBH ชนิดไม้ที่พบมากที่สุด สมการที่ใช้ และเครื่องหมายตรวจสอบคุณภาพข้อมูล (flag)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="279" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="285" />
       <source>Optional: gives the municipality area and the green-space share.</source>
       <translation>ไม่บังคับ: ใช้หาพื้นที่เทศบาลและสัดส่วนพื้นที่สีเขียว</translation>
     </message>
@@ -2409,6 +2602,11 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: แปลงที่มีสถานะ “abandoned” (หรือ ยกเลิก) จะถูกตัดออกและรายงานไว้ เว้นแต่ฟิลด์วันที่มีวันที่ของแปลงนั้น (วัดในครั้งนี้)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="397" />
+      <source>Optional: plots with status “abandoned” are left out.</source>
+      <translation>ไม่บังคับ: แปลงที่มีสถานะ “abandoned” จะไม่ถูกนำมาใช้</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="159" />
       <source>Optional: polygons with annual sequestration; adds a map page.</source>
       <translation>ไม่บังคับ: รูปปิดที่มีปริมาณการดูดซับคาร์บอนรายปี จะเพิ่มหน้าแผนที่</translation>
@@ -2424,7 +2622,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: ค่าความคลาดเคลื่อนมาตรฐานของส่วนเหลือบนสเกลลอการิทึมธรรมชาติ ใช้กับสมการที่ไม่มีค่า rse ในคลังสมการ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="145" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="147" />
       <source>Optional: several stem diameters/girths in one cell ("45;30"), same unit as DBH; combined by quadratic mean √Σd².</source>
       <translation>ไม่บังคับ: เส้นผ่านศูนย์กลาง/เส้นรอบวงของหลายลำต้นในเซลล์เดียว ("45;30") หน่วยเดียวกับ DBH รวมกันด้วยค่าเฉลี่ยกำลังสอง √Σd²</translation>
     </message>
@@ -2434,9 +2632,19 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: ขนาดของหลายลำต้นในเซลล์เดียว เช่น 45;30</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="333" />
+      <source>Optional: several stems in one cell ("45;30"), same unit as DBH.</source>
+      <translation>ไม่บังคับ: หลายลำต้นในช่องเดียว ("45;30") หน่วยเดียวกับ DBH</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="168" />
       <source>Optional: the error budget of carbonpool:uncertainty (source and share of variance); adds the error-budget chart and the seed.</source>
       <translation>ไม่บังคับ: งบความคลาดเคลื่อน (error budget) จาก carbonpool:uncertainty (แหล่งที่มาและสัดส่วนของความแปรปรวน) จะเพิ่มแผนภูมิงบความคลาดเคลื่อนและค่า seed</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="268" />
+      <source>Optional: the green share, the name of each municipality and the report map extent. Needs the municipality-code field too.</source>
+      <translation>ไม่บังคับ: ใช้หาสัดส่วนพื้นที่สีเขียว ชื่อเทศบาล และขอบเขตแผนที่ในรายงาน ต้องมีฟิลด์รหัสเทศบาลด้วย</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="155" />
@@ -2449,7 +2657,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: ตารางของ carbonpool:stockchange (ปริมาณการดูดซับคาร์บอนรายปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="166" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="168" />
       <source>Optional: tree, palm, bamboo, liana, mangrove; otherwise taken from the species table.</source>
       <translation>ไม่บังคับ: tree, palm, bamboo, liana, mangrove (ต้นไม้ ปาล์ม ไผ่ ไม้เถา ไม้ป่าชายเลน) มิฉะนั้นใช้ค่าจากตารางชนิดไม้</translation>
     </message>
@@ -2464,7 +2672,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ หากเว้นว่างจะอ่านประเภทในแผนที่จากแรสเตอร์ประเภท ณ แต่ละจุด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="210" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="216" />
       <source>Other (no carbon conversion)</source>
       <translation>อื่น ๆ (ไม่แปลงเป็นคาร์บอน)</translation>
     </message>
@@ -2479,6 +2687,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>แบนด์ผลลัพธ์</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="486" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="284" />
       <location filename="../../carbon_pool_plugin/ui/dock.py" line="127" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
@@ -2491,7 +2700,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ผลลัพธ์ของ มวลชีวภาพและคาร์บอนของต้นไม้: ต้องมี dbh_cm, height_m, height_source, wd, wd_sd, wd_level, equation_id, agb_kg, bgb_kg และ carbon_kg</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="163" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="169" />
       <source>Output of carbonpool:plotcarbon, or any plot layer/table.</source>
       <translation>ผลลัพธ์ของ carbonpool:plotcarbon หรือชั้นข้อมูล/ตารางแปลงใดก็ได้</translation>
     </message>
@@ -2565,7 +2774,7 @@ GreenArea ไม่ได้เผยแพร่รูปแบบการแ�
       <translation>ความถูกต้องรายประเภทและพื้นที่ที่ปรับแก้แล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="173" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="179" />
       <source>Per-hectare value to estimate</source>
       <translation>ค่าต่อเฮกตาร์ที่ต้องการประมาณ</translation>
     </message>
@@ -2658,6 +2867,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>พื้นที่แปลง (m²)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="375" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="276" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="266" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="223" />
@@ -2676,7 +2886,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="339" />
-      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="222" />
+      <location filename="../../carbon_pool_plugin/workflow_steps.py" line="205" />
       <source>Plot carbon</source>
       <translation>คาร์บอนของแปลง</translation>
     </message>
@@ -2711,6 +2921,11 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ขอบเขตแปลง (รูปปิด) จุดศูนย์กลางแปลง (จุด) หรือตารางแปลง</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="251" />
+      <source>Plot footprints, centres or a table, with the municipality-code field.</source>
+      <translation>รูปแปลง จุดศูนย์กลางแปลง หรือตาราง พร้อมฟิลด์รหัสเทศบาล</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="307" />
       <source>Plot fully inside the polygon</source>
       <translation>แปลงอยู่ภายในรูปปิดทั้งหมด</translation>
@@ -2722,15 +2937,17 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>รหัสแปลง</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="369" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="270" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="260" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="167" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="173" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="173" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="175" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="217" />
       <source>Plot id field</source>
       <translation>ฟิลด์รหัสแปลง</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="343" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="250" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="237" />
       <source>Plot id field of the trees</source>
@@ -2767,13 +2984,14 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>กำหนดขนาดแปลงเอง (m)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="395" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="308" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="286" />
       <source>Plot status field</source>
       <translation>ฟิลด์สถานะแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="475" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="552" />
       <source>Plot strata by location (plot centroid within the green-space polygons).</source>
       <translation>ชั้นภูมิของแปลงตามตำแหน่ง (จุดเซนทรอยด์ของแปลงอยู่ภายในรูปปิดพื้นที่สีเขียว)</translation>
     </message>
@@ -2783,7 +3001,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ชั้นภูมิของแปลงตามตำแหน่ง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="470" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="547" />
       <source>Plot strata from the field “{f}”.</source>
       <translation>ชั้นภูมิของแปลงจากฟิลด์ “{f}”</translation>
     </message>
@@ -2793,8 +3011,9 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ชั้นภูมิของแปลง</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="389" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="280" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="184" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="190" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="245" />
       <source>Plot stratum field</source>
       <translation>ฟิลด์ชั้นภูมิของแปลง</translation>
@@ -2810,6 +3029,11 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="211" />
       <source>Plots</source>
       <translation>แปลง</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="248" />
+      <source>Plots (all municipalities)</source>
+      <translation>แปลงตัวอย่าง (ทุกเทศบาล)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="424" />
@@ -2857,7 +3081,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>จำนวนแปลงต่อชั้นภูมิต้องมากกว่า 0 สำหรับการออกแบบแบบสุ่มแบ่งชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="503" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="580" />
       <source>Plots per stratum: {c}</source>
       <translation>จำนวนแปลงต่อชั้นภูมิ: {c}</translation>
     </message>
@@ -2877,12 +3101,12 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>จำนวนแปลงที่ต้องวาง (ผลรวมของ n_h)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="356" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="362" />
       <source>Plots used</source>
       <translation>แปลงที่ใช้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="160" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="166" />
       <source>Plots with per-hectare values</source>
       <translation>แปลงที่มีค่าต่อเฮกตาร์</translation>
     </message>
@@ -3010,7 +3234,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>อ่านข้อมูลต้นไม้ {n} ต้น ({fields})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="411" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="472" />
       <source>Read {n} trees; fields used: {fields}</source>
       <translation>อ่านข้อมูลต้นไม้ {n} ต้น; ฟิลด์ที่ใช้: {fields}</translation>
     </message>
@@ -3023,6 +3247,16 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="286" />
       <source>Receives greenarea_&lt;code&gt;_&lt;year&gt;.gpkg and greenarea_&lt;code&gt;_&lt;year&gt;.json; existing files of the same name are replaced.</source>
       <translation>ใช้เก็บไฟล์ greenarea_&lt;code&gt;_&lt;year&gt;.gpkg และ greenarea_&lt;code&gt;_&lt;year&gt;.json ไฟล์ชื่อเดียวกันที่มีอยู่จะถูกเขียนทับ</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="487" />
+      <source>Receives one folder per municipality code.</source>
+      <translation>มีหนึ่งโฟลเดอร์ต่อรหัสเทศบาล</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="478" />
+      <source>Recompute municipalities already done</source>
+      <translation>คำนวณใหม่แม้เทศบาลที่ทำเสร็จแล้ว</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="71" />
@@ -3085,7 +3319,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>ค่า sd สัมพัทธ์ของความสูงที่วัดได้ (ตัวเลือกความสูงที่สาม)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="228" />
+      <location filename="../../carbon_pool_plugin/workflow_steps.py" line="211" />
       <source>Report</source>
       <translation>รายงาน</translation>
     </message>
@@ -3100,6 +3334,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>รายงาน (PDF)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="458" />
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="242" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Report language</source>
@@ -3156,9 +3391,32 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>กำลังประมวลผล…</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="468" />
+      <source>Runs carbonpool:carbonreport for each municipality.</source>
+      <translation>รัน carbonpool:carbonreport ให้แต่ละเทศบาล</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="474" />
+      <source>Runs carbonpool:exportgreenarea for each municipality (into greenarea/).</source>
+      <translation>รัน carbonpool:exportgreenarea ให้แต่ละเทศบาล (ลงใน greenarea/)</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="459" />
       <source>Runs every source alone as well (same random draws) to split the variance of the total; costs extra time (about +70 % with all sources on).</source>
       <translation>ประมวลผลแต่ละแหล่งความไม่แน่นอนแยกเดี่ยวด้วย (ใช้ค่าสุ่มชุดเดียวกัน) เพื่อแยกองค์ประกอบความแปรปรวนของผลรวม ซึ่งใช้เวลาเพิ่มขึ้น (ประมาณ +70 % เมื่อเปิดใช้ทุกแหล่ง)</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="198" />
+      <source>Runs the yearly workflow — Tree biomass → Plot carbon → Stratified estimate, and optionally the report (PDF/HTML) and the GreenArea export — for every municipality in one call. The trees, plots and green-space polygons (and the optional boundaries) all carry a municipality-code field; each municipality is read and computed on its own, so memory is bounded by the largest municipality, not the province.
+
+Results go to Output folder/&lt;code&gt;/ (trees_biomass.gpkg, plot_carbon.gpkg, carbon_map.gpkg, carbon_strata.csv, [carbon_report.pdf/html], [greenarea/]) plus done.json, written last. A folder appears only when its municipality is complete.
+
+A municipality whose data make a step fail is listed in the summary table as failed, with the message, and the batch goes on. Re-running the batch skips municipalities already done with the same settings (resume after an interruption); tick Recompute to redo them. Municipalities with green space but no trees and no plots are skipped.</source>
+      <translation>รันขั้นตอนงานประจำปี — มวลชีวภาพของต้นไม้ → คาร์บอนของแปลง → การประมาณค่าแบบแบ่งชั้นภูมิ และจะเลือกทำรายงาน (PDF/HTML) และการส่งออกสำหรับ GreenArea ด้วยก็ได้ — ให้ทุกเทศบาลในการเรียกครั้งเดียว ข้อมูลต้นไม้ แปลงตัวอย่าง และรูปปิดพื้นที่สีเขียว (และขอบเขตเทศบาลถ้ามี) ต้องมีฟิลด์รหัสเทศบาล ระบบอ่านและคำนวณทีละเทศบาล หน่วยความจำที่ใช้จึงขึ้นกับเทศบาลที่ใหญ่ที่สุด ไม่ใช่ทั้งจังหวัด
+
+ผลลัพธ์อยู่ใน โฟลเดอร์ผลลัพธ์/&lt;code&gt;/ (trees_biomass.gpkg, plot_carbon.gpkg, carbon_map.gpkg, carbon_strata.csv, [carbon_report.pdf/html], [greenarea/]) และ done.json ซึ่งเขียนเป็นไฟล์สุดท้าย โฟลเดอร์ของเทศบาลจะปรากฏเมื่อคำนวณครบแล้วเท่านั้น
+
+เทศบาลที่ข้อมูลทำให้ขั้นตอนใดล้มเหลวจะถูกระบุในตารางสรุปว่า failed พร้อมข้อความ และงานจะทำต่อกับเทศบาลถัดไป เมื่อรันซ้ำ เทศบาลที่ทำเสร็จแล้วด้วยการตั้งค่าเดิมจะถูกข้าม (ทำต่อหลังการหยุดกลางคัน) เลือก คำนวณใหม่ เพื่อทำซ้ำ เทศบาลที่มีพื้นที่สีเขียวแต่ไม่มีต้นไม้และแปลงตัวอย่างจะถูกข้าม</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="267" />
@@ -3221,9 +3479,14 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>ไม้หนุ่ม (ลูกไม้) ที่ไม่นำมารวม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="304" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="310" />
       <source>Save as baseline in project GeoPackage</source>
       <translation>บันทึกเป็นค่าฐานใน GeoPackage ของโครงการ</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="306" />
+      <source>Scientific or Thai species name (as in Tree biomass).</source>
+      <translation>ชื่อวิทยาศาสตร์หรือชื่อไทยของพันธุ์ไม้ (เหมือนใน มวลชีวภาพของต้นไม้)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
@@ -3231,7 +3494,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>ชื่อวิทยาศาสตร์หรือชื่อไทยของชนิดพันธุ์ไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="115" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="117" />
       <source>Scientific or Thai species name; matched to the species table (synonyms, genus, family).</source>
       <translation>ชื่อวิทยาศาสตร์หรือชื่อไทยของชนิดพันธุ์ไม้ ซึ่งจะจับคู่กับตารางชนิดพันธุ์ไม้ (ชื่อพ้อง สกุล วงศ์)</translation>
     </message>
@@ -3342,13 +3605,19 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>ชนิดพันธุ์ไม้</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="304" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="249" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="114" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="116" />
       <source>Species field</source>
       <translation>ฟิลด์ชนิดพันธุ์ไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="477" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="546" />
+      <source>Species matched only at genus level (check the spelling): {list}</source>
+      <translation>ชนิดพันธุ์ที่จับคู่ได้เพียงระดับสกุล (ตรวจสอบการสะกด): {list}</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="541" />
       <source>Species not found in the species table: {list}</source>
       <translation>ไม่พบชนิดพันธุ์ไม้ในตารางชนิดพันธุ์ไม้: {list}</translation>
     </message>
@@ -3378,7 +3647,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>แปลงสี่เหลี่ยมจัตุรัสวางตามทิศเหนือกริดของระบบพิกัดที่ใช้ทำงาน (UTM)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="338" />
+      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="135" />
       <source>Starting {alg} with {params}</source>
       <translation>เริ่ม {alg} ด้วยพารามิเตอร์ {params}</translation>
     </message>
@@ -3388,7 +3657,12 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>เส้นผ่านศูนย์กลางหรือเส้นรอบวงลำต้นที่ความสูง 1.30 ม.</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="123" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="312" />
+      <source>Stem diameter or girth at 1.30 m; its unit is set by DBH unit.</source>
+      <translation>เส้นผ่านศูนย์กลางหรือเส้นรอบวงที่ 1.30 ม. หน่วยกำหนดโดย หน่วยของ DBH</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="125" />
       <source>Stem diameter or girth at 1.30 m; its unit is set by DBH unit. Text, zero and negative values are flagged DBH_INVALID.</source>
       <translation>เส้นผ่านศูนย์กลางหรือเส้นรอบวงลำต้นที่ความสูง 1.30 ม. โดยหน่วยกำหนดตามพารามิเตอร์หน่วยของ DBH ค่าที่เป็นข้อความ ศูนย์ หรือค่าลบ จะถูกติดเครื่องหมาย DBH_INVALID</translation>
     </message>
@@ -3408,7 +3682,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>ขั้นตอนที่ {i} จาก {n}: {step}…</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="227" />
+      <location filename="../../carbon_pool_plugin/workflow_steps.py" line="210" />
       <source>Stock change</source>
       <translation>การเปลี่ยนแปลงปริมาณคาร์บอน</translation>
     </message>
@@ -3418,8 +3692,9 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>ตารางการเปลี่ยนแปลงปริมาณคาร์บอน</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="419" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="328" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="232" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="238" />
       <source>Stop with an error</source>
       <translation>หยุดและแจ้งข้อผิดพลาด</translation>
     </message>
@@ -3439,8 +3714,9 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>ตารางชั้นภูมิ (ผลลัพธ์จากการประมาณค่าแบบแบ่งชั้นภูมิ)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="415" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="324" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="228" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="234" />
       <source>Strata with fewer than 2 plots</source>
       <translation>ชั้นภูมิที่มีแปลงตัวอย่างน้อยกว่า 2 แปลง</translation>
     </message>
@@ -3450,12 +3726,12 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>การบูตสแตรปแปลงตัวอย่างแบบแบ่งชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="120" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="126" />
       <source>Stratified carbon estimate and carbon-stock map</source>
       <translation>การประมาณค่าคาร์บอนแบบแบ่งชั้นภูมิและแผนที่ปริมาณคาร์บอนสะสม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="225" />
+      <location filename="../../carbon_pool_plugin/workflow_steps.py" line="208" />
       <source>Stratified estimate</source>
       <translation>การประมาณค่าแบบแบ่งชั้นภูมิ</translation>
     </message>
@@ -3465,7 +3741,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>สุ่มแบบแบ่งชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="123" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="129" />
       <source>Stratified random-sampling estimate of the carbon stock of the green space (CDM AR-TOOL14 Eq. 12–17): per stratum n, mean, SD, SE, 90 % and 95 % confidence intervals (Student t, df = n − number of strata), U %, and the T-VER uncertainty deduction (T-VER-P-TOOL-01-02); whole municipality: weighted mean, total tC and tCO2e with intervals.
 
 Strata with 0 or 1 plot are merged (merge map, else the whole-sample estimate), excluded or rejected — always reported. Areas are ellipsoidal for a geographic CRS and planar in a projected CRS.
@@ -3535,13 +3811,18 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ฟิลด์ชั้นภูมิ</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="408" />
+      <source>Stratum field of the green space</source>
+      <translation>ฟิลด์ชั้นภูมิของพื้นที่สีเขียว</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="318" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="200" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="206" />
       <source>Stratum field of the polygons</source>
       <translation>ฟิลด์ชั้นภูมิของรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="252" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="258" />
       <source>Stratum mean for every polygon</source>
       <translation>ใช้ค่าเฉลี่ยของชั้นภูมิกับทุกรูปปิด</translation>
     </message>
@@ -3551,7 +3832,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ชั้นภูมิของแปลงตัวอย่างนำร่องแต่ละแปลง (ใช้ค่าเดียวกับฟิลด์ชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="186" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="192" />
       <source>Stratum of each plot. Empty: the field “stratum” if present, else by location (plot centroid within the green-space polygons).</source>
       <translation>ชั้นภูมิของแปลงตัวอย่างแต่ละแปลง หากเว้นว่าง: ใช้ฟิลด์ “stratum” หากมี มิฉะนั้นกำหนดตามตำแหน่ง (จุดศูนย์กลางแปลงที่อยู่ภายในรูปปิดพื้นที่สีเขียว)</translation>
     </message>
@@ -3561,7 +3842,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ชั้นภูมิของแปลงตัวอย่างแต่ละแปลง ต้องตรงกับฟิลด์ชั้นภูมิของชั้นข้อมูลชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="293" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="299" />
       <source>Stratum table</source>
       <translation>ตารางชั้นภูมิ</translation>
     </message>
@@ -3581,12 +3862,14 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ค่า Student t ที่ใช้</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="449" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="246" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Subdistrict administrative organisation (อบต.)</source>
       <translation>องค์การบริหารส่วนตำบล (อบต.)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="448" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="245" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Subdistrict municipality (เทศบาลตำบล)</source>
@@ -3606,6 +3889,11 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="760" />
       <source>Sum of one-source variances / combined variance = {r:.3f}</source>
       <translation>ผลรวมความแปรปรวนรายแหล่ง / ความแปรปรวนรวม = {r:.3f}</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="491" />
+      <source>Summary table</source>
+      <translation>ตารางสรุป</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="537" />
@@ -3647,7 +3935,8 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>กริดแบบมีระบบโดยสุ่มจุดเริ่มต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="191" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="358" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="193" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="283" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>T-VER (TGO)</source>
@@ -3665,7 +3954,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="405" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="357" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="363" />
       <source>T-VER deduction (% of the 90 % half-width)</source>
       <translation>การหักลดตาม T-VER (% ของครึ่งความกว้างช่วง 90 %)</translation>
     </message>
@@ -3675,7 +3964,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ค่าเริ่มต้นของ T-VER</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="224" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="230" />
       <source>T-VER/IPCC 0.47; i-Tree 0.5. Used only when Value kind is Biomass.</source>
       <translation>T-VER/IPCC 0.47; i-Tree 0.5 ใช้เฉพาะเมื่อประเภทของค่าเป็นมวลชีวภาพ</translation>
     </message>
@@ -3700,12 +3989,22 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>สัดส่วนเป้าหมาย (%)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="459" />
+      <source>Thai</source>
+      <translation>ไทย</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="140" />
       <source>Thai urban green-space criterion 1 (science.md §8).</source>
       <translation>เกณฑ์ที่ 1 ด้านพื้นที่สีเขียวในเมืองของไทย (science.md §8)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="377" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="338" />
+      <source>The CSV file is not UTF-8; it was read as {enc} (Thai). Save it as UTF-8 to avoid this guess.</source>
+      <translation>ไฟล์ CSV ไม่ได้เข้ารหัสแบบ UTF-8 จึงอ่านเป็น {enc} (ภาษาไทย) ให้บันทึกไฟล์เป็น UTF-8 เพื่อไม่ต้องเดาการเข้ารหัส</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="426" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="577" />
       <source>The Custom method pack needs a method file (JSON).</source>
       <translation>ชุดวิธีการแบบ Custom ต้องใช้ไฟล์วิธีการ (JSON)</translation>
@@ -3747,7 +4046,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>รูปปิดขององค์กรปกครองส่วนท้องถิ่น: ใช้พื้นที่ในการคำนวณสัดส่วนพื้นที่สีเขียว และใช้ฟิลด์ name_th/name_en, muni_code และ population เติมพารามิเตอร์ด้านล่างที่เว้นว่างไว้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="246" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="248" />
       <source>The local model (log-log, Michaelis–Menten or Weibull, best by RSE) falls back to Feldpausch when too few trees have heights. The source of each height is recorded in height_source.</source>
       <translation>แบบจำลองท้องถิ่น (log-log, Michaelis–Menten หรือ Weibull โดยเลือกตัวที่ดีที่สุดจาก RSE) จะกลับไปใช้ Feldpausch เมื่อมีต้นไม้ที่มีข้อมูลความสูงน้อยเกินไป แหล่งที่มาของความสูงแต่ละค่าบันทึกไว้ใน height_source</translation>
     </message>
@@ -3777,13 +4076,13 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>แปลงตัวอย่างเป็นจุดหรือตาราง: โปรดเลือกฟิลด์พื้นที่แปลง (m²) เฉพาะรูปปิดขอบเขตแปลงเท่านั้นที่ให้ค่าพื้นที่ได้เอง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="388" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="387" />
       <source>The plots have no field “{f}”; choose the per-hectare value field.</source>
       <translation>แปลงตัวอย่างไม่มีฟิลด์ “{f}” โปรดเลือกฟิลด์ค่าต่อเฮกตาร์</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="511" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="479" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="556" />
       <source>The plots have no stratum field and no geometry to locate them.</source>
       <translation>แปลงตัวอย่างไม่มีทั้งฟิลด์ชั้นภูมิและรูปเรขาคณิตที่ใช้ระบุตำแหน่ง</translation>
     </message>
@@ -3848,6 +4147,11 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ชุดสมการของผู้ใช้ที่กำหนดให้ขั้นตอนมวลชีวภาพของต้นไม้ (ถ้ามี) โดยจะใช้คอลัมน์ rse</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="513" />
+      <source>The {layer} have no municipality-code field “{field}”.</source>
+      <translation>ชั้นข้อมูล {layer} ไม่มีฟิลด์รหัสเทศบาล “{field}”</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="819" />
       <source>The {shape} plot has no subplots; none written.</source>
       <translation>แปลงแบบ {shape} ไม่มีแปลงย่อย จึงไม่ได้เขียนแปลงย่อย</translation>
@@ -3858,41 +4162,41 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ข้อมูลสำหรับฝึก (training) มีน้อยเกินไปสำหรับการตรวจสอบแบบ hold-out</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="288" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="290" />
       <source>Total AGB (t)</source>
       <translation>AGB รวม (t)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="182" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="348" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="290" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="354" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="292" />
       <source>Total CO2e (t)</source>
       <translation>CO2e รวม (t)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="352" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="358" />
       <source>Total CO2e, 90 % CI high</source>
       <translation>CO2e รวม, ขอบบนของช่วงความเชื่อมั่น 90 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="351" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="357" />
       <source>Total CO2e, 90 % CI low</source>
       <translation>CO2e รวม, ขอบล่างของช่วงความเชื่อมั่น 90 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="350" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="356" />
       <source>Total CO2e, 95 % CI high</source>
       <translation>CO2e รวม, ขอบบนของช่วงความเชื่อมั่น 95 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="349" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="355" />
       <source>Total CO2e, 95 % CI low</source>
       <translation>CO2e รวม, ขอบล่างของช่วงความเชื่อมั่น 95 %</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="179" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="347" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="289" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="353" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="291" />
       <source>Total carbon (tC)</source>
       <translation>คาร์บอนรวม (tC)</translation>
     </message>
@@ -3952,6 +4256,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ผลรวมรายรูปปิดและผลรวมของทุกรูปปิด หากไม่ระบุ จะคำนวณผลรวมของข้อมูลแรสเตอร์ทั้งหมด</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="447" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="244" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Town municipality (เทศบาลเมือง)</source>
@@ -3978,17 +4283,17 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ตัวจำแนกประเภทนี้ต้องใช้รูปปิดหรือจุดข้อมูลสำหรับฝึก (training)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="208" />
+      <location filename="../../carbon_pool_plugin/workflow_steps.py" line="191" />
       <source>Tree biomass</source>
       <translation>มวลชีวภาพของต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="216" />
+      <location filename="../../carbon_pool_plugin/workflow_steps.py" line="199" />
       <source>Tree biomass (re-measurement)</source>
       <translation>มวลชีวภาพของต้นไม้ (การวัดซ้ำ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="78" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="80" />
       <source>Tree biomass and carbon</source>
       <translation>มวลชีวภาพและคาร์บอนของต้นไม้</translation>
     </message>
@@ -4008,9 +4313,14 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ฟิลด์ข้อมูลต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="95" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="97" />
       <source>Tree inventory</source>
       <translation>ข้อมูลการสำรวจต้นไม้</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="240" />
+      <source>Tree inventory (all municipalities)</source>
+      <translation>ข้อมูลสำรวจต้นไม้ (ทุกเทศบาล)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
@@ -4023,6 +4333,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ฟิลด์รหัสแปลงของต้นไม้</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="349" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="256" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="243" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="204" />
@@ -4070,7 +4381,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้ที่มีค่ามวลชีวภาพ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="277" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="279" />
       <source>Trees with biomass and carbon</source>
       <translation>ต้นไม้พร้อมมวลชีวภาพและคาร์บอน</translation>
     </message>
@@ -4105,7 +4416,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้ การวัดครั้งที่สอง (t2)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="463" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="527" />
       <source>Trees: {n}; flagged: {f}; AGB {agb:.3f} t; carbon {c:.3f} tC; {co2:.3f} tCO2e</source>
       <translation>ต้นไม้: {n}; ติดเครื่องหมายตรวจสอบ: {f}; AGB {agb:.3f} t; คาร์บอน {c:.3f} tC; {co2:.3f} tCO2e</translation>
     </message>
@@ -4152,7 +4463,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ความไม่แน่นอน (Monte Carlo)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="353" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="359" />
       <source>Uncertainty U (90 %, %)</source>
       <translation>ความไม่แน่นอน U (90 %, %)</translation>
     </message>
@@ -4192,7 +4503,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>หน่วยของแผนที่ความหนาแน่นคาร์บอนและคำอธิบายสัญลักษณ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="386" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="435" />
       <source>Unknown equation “{eq}”. Known ids: {ids}</source>
       <translation>ไม่รู้จักสมการ “{eq}” รหัสที่รู้จัก: {ids}</translation>
     </message>
@@ -4200,6 +4511,11 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="130" />
       <source>Unsupervised NDVI threshold (Otsu): vegetation / non-vegetation</source>
       <translation>ค่าเกณฑ์ NDVI แบบไม่กำกับดูแล (Otsu): พืชพรรณ / ไม่ใช่พืชพรรณ</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="480" />
+      <source>Unticked: a municipality whose folder holds done.json with the same settings is skipped (resume). Edits of the input data are not detected: tick this.</source>
+      <translation>ไม่เลือก: เทศบาลที่โฟลเดอร์มี done.json ที่ใช้การตั้งค่าเดิมจะถูกข้าม (ทำต่อ) ระบบไม่ตรวจจับการแก้ไขข้อมูลนำเข้า: ให้เลือกตัวเลือกนี้</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="189" />
@@ -4217,12 +4533,12 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ฟิลด์ขีดจำกัดบน (tC/ha)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/provider.py" line="39" />
+      <location filename="../../carbon_pool_plugin/algorithms/provider.py" line="56" />
       <source>Urban Carbon Pool</source>
       <translation>Urban Carbon Pool</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/provider.py" line="42" />
+      <location filename="../../carbon_pool_plugin/algorithms/provider.py" line="59" />
       <source>Urban Carbon Pool {version}</source>
       <translation>Urban Carbon Pool {version}</translation>
     </message>
@@ -4237,7 +4553,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ใช้ติดเครื่องหมายกรณีชนิดพันธุ์ไม้เปลี่ยนไป หากเว้นว่าง: ตรวจหาอัตโนมัติ (species, ชื่อวิทยาศาสตร์)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="211" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="213" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="302" />
       <source>Used when Method pack is Custom.</source>
       <translation>ใช้เมื่อชุดวิธีการเป็นแบบ Custom</translation>
@@ -4248,12 +4564,12 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ใช้เมื่อไม่ได้ระบุทั้งฟิลด์จำนวนแปลงและตารางการจัดสรร สำหรับกริดแบบมีระบบ ค่า 0 หมายถึงเก็บจุดกริดไว้ทั้งหมด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="330" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="336" />
       <source>Used when the plots carry no method field, e.g. “tver”.</source>
       <translation>ใช้เมื่อแปลงตัวอย่างไม่มีฟิลด์วิธีการ เช่น “tver”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="223" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="225" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="308" />
       <source>User equation pack (CSV)</source>
       <translation>ชุดสมการของผู้ใช้ (CSV)</translation>
@@ -4269,7 +4585,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ช่วงเวลาการประเมินมูลค่า (ปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="206" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="212" />
       <source>Value kind</source>
       <translation>ประเภทของค่า</translation>
     </message>
@@ -4284,7 +4600,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ดัชนีพืชพรรณและดัชนีน้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="484" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="561" />
       <source>WARNING: {n} plot(s) have no stratum (outside every green-space polygon or empty field) and are left out: {ids}</source>
       <translation>คำเตือน: แปลงตัวอย่าง {n} แปลงไม่มีชั้นภูมิ (อยู่นอกรูปปิดพื้นที่สีเขียวทุกรูปหรือฟิลด์ว่าง) จึงไม่นำมาคำนวณ: {ids}</translation>
     </message>
@@ -4299,7 +4615,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>คำเตือน: {t}: ต้นไม้ {n} ต้นอยู่ในแปลงที่ไม่ได้วัดในครั้งนั้นหรือไม่ทราบแปลง จึงไม่ได้นำมาใช้: {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="354" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="360" />
       <source>Weighted mean (tC/ha)</source>
       <translation>ค่าเฉลี่ยถ่วงน้ำหนัก (tC/ha)</translation>
     </message>
@@ -4309,12 +4625,17 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>กำหนดว่าแบนด์ใดเป็น blue/green/red/NIR/SWIR1 และวิธีแปลงค่า DN เป็นค่าการสะท้อน (ค่าการสะท้อน = DN × scale + offset) ผลิตภัณฑ์ Sentinel-2 L2A ตั้งแต่วันที่ 25 มกราคม 2022 (processing baseline 04.00) มี offset −1000 DN หมายเลขแบนด์ด้านล่างที่ไม่เป็น 0 จะใช้แทนค่าตั้งต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="258" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="264" />
       <source>With the stratum mean the polygon totals add up to the stratified total; the source of each polygon's density is recorded in density_source.</source>
       <translation>เมื่อใช้ค่าเฉลี่ยของชั้นภูมิ ผลรวมของรูปปิดทั้งหมดจะเท่ากับผลรวมจากการประมาณค่าแบบแบ่งชั้นภูมิ แหล่งที่มาของความหนาแน่นของแต่ละรูปปิดบันทึกไว้ใน density_source</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="268" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="423" />
+      <source>With “Stop”, such a municipality is reported as failed; the batch goes on.</source>
+      <translation>เมื่อเลือก “หยุด” เทศบาลนั้นจะถูกรายงานว่าล้มเหลว และงานจะทำต่อ</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="270" />
       <source>Wood density database</source>
       <translation>ฐานข้อมูลความหนาแน่นเนื้อไม้</translation>
     </message>
@@ -4324,7 +4645,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ความคลาดเคลื่อนของความหนาแน่นเนื้อไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="160" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="162" />
       <source>Wood density field (g/cm³)</source>
       <translation>ฟิลด์ความหนาแน่นของเนื้อไม้ (g/cm³)</translation>
     </message>
@@ -4337,6 +4658,16 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="362" />
       <source>Write the 10 × 10 m subplots of 40 × 40 m and 100 × 100 m plots.</source>
       <translation>เขียนแปลงย่อย 10 × 10 m ของแปลงขนาด 40 × 40 m และ 100 × 100 m</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="472" />
+      <source>Write the GreenArea package</source>
+      <translation>เขียนชุดข้อมูล GreenArea</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="466" />
+      <source>Write the report (PDF and HTML)</source>
+      <translation>เขียนรายงาน (PDF และ HTML)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="84" />
@@ -4357,9 +4688,14 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>YYYY-MM-DD (ค.ศ.) ใช้กับทุกแปลงเมื่อไม่ได้กำหนดฟิลด์วันที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="343" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="349" />
       <source>Year of the baseline (e.g. 2568 B.E.); empty: from the plot dates (C.E.).</source>
       <translation>ปีของค่าฐาน (เช่น พ.ศ. 2568) หากเว้นว่าง: ใช้ปีจากวันที่วัดแปลง (ค.ศ.)</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="439" />
+      <source>Year of the inventory, e.g. 2568; recorded in the estimate and the export.</source>
+      <translation>ปีที่สำรวจ เช่น 2568 บันทึกไว้ในผลการประมาณค่าและไฟล์ส่งออก</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="269" />
@@ -4387,6 +4723,16 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ตารางการจัดสรร</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="700" />
+      <source>already done ({when}); not recomputed</source>
+      <translation>ทำเสร็จแล้ว ({when}) ไม่คำนวณซ้ำ</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="566" />
+      <source>boundaries</source>
+      <translation>ขอบเขตเทศบาล</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="122" />
       <source>code:mean[:low:high];… e.g. 1:45.2:38.1:52.3;2:5.0:3.1:6.9</source>
       <translation>code:mean[:low:high];… เช่น 1:45.2:38.1:52.3;2:5.0:3.1:6.9</translation>
@@ -4407,11 +4753,22 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ชั้นข้อมูลพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="192" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="565" />
+      <source>green-space polygons</source>
+      <translation>รูปปิดพื้นที่สีเขียว</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="359" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="194" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="284" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>i-Tree compatible</source>
       <translation>เข้ากันได้กับ i-Tree</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="837" />
+      <source>internal error {kind}: {err}</source>
+      <translation>ข้อผิดพลาดภายใน {kind}: {err}</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="480" />
@@ -4429,6 +4786,16 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="422" />
       <source>method pack {m}</source>
       <translation>ชุดวิธีการ {m}</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="722" />
+      <source>no trees and no plots (not inventoried)</source>
+      <translation>ไม่มีต้นไม้และแปลงตัวอย่าง (ยังไม่ได้สำรวจ)</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="751" />
+      <source>no {what} with this code</source>
+      <translation>ไม่มี{what}ที่มีรหัสนี้</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="298" />
@@ -4451,6 +4818,11 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ชั้นข้อมูลแปลงตัวอย่าง</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="564" />
+      <source>plots</source>
+      <translation>แปลงตัวอย่าง</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="166" />
       <source>poly_id, main_class, area_m2, area_rai, canopy_frac, inside_pct (share in boundary).</source>
       <translation>poly_id, main_class, area_m2, area_rai, canopy_frac, inside_pct (สัดส่วนภายในขอบเขต)</translation>
@@ -4466,9 +4838,14 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ค่า sd ของความคลาดเคลื่อน DBH แบบสัมพัทธ์ (%) หรือแบบสัมบูรณ์ (cm)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="242" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="248" />
       <source>small:target pairs, e.g. “street:residential;riparian:park”. Only strata with fewer than 2 plots are merged.</source>
       <translation>คู่ small:target เช่น “street:residential;riparian:park” เฉพาะชั้นภูมิที่มีแปลงตัวอย่างน้อยกว่า 2 แปลงเท่านั้นที่จะถูกรวม</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="429" />
+      <source>small:target pairs, e.g. “street:residential”, for every municipality.</source>
+      <translation>คู่ เล็ก:เป้าหมาย เช่น “street:residential” ใช้กับทุกเทศบาล</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="337" />
@@ -4496,6 +4873,11 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ชั้นข้อมูลต้นไม้</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="563" />
+      <source>trees</source>
+      <translation>ต้นไม้</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="207" />
       <source>uint8 GeoTIFF, nodata 0, loaded with the green-class palette.</source>
       <translation>GeoTIFF แบบ uint8, nodata 0, แสดงผลด้วยชุดสีของประเภทพื้นที่สีเขียว</translation>
@@ -4512,9 +4894,34 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>พืชพรรณ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="240" />
+      <location filename="../../carbon_pool_plugin/workflow_steps.py" line="223" />
       <source>{alg}: parameter {key} is not defined, not passed.</source>
       <translation>{alg}: ไม่มีการกำหนดพารามิเตอร์ {key} จึงไม่ได้ส่งค่าไป</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="855" />
+      <source>{code}: FAILED — {msg}</source>
+      <translation>{code}: ล้มเหลว — {msg}</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="727" />
+      <source>{code}: no trees and no plots, skipped.</source>
+      <translation>{code}: ไม่มีต้นไม้และแปลงตัวอย่าง ข้าม</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="825" />
+      <source>{code}: ok — {co2:.1f} tCO2e → {folder}</source>
+      <translation>{code}: สำเร็จ — {co2:.1f} tCO2e → {folder}</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="706" />
+      <source>{code}: skipped — already done with the same settings ({folder}); tick Recompute to redo it.</source>
+      <translation>{code}: ข้าม — ทำเสร็จแล้วด้วยการตั้งค่าเดิม ({folder}) เลือก คำนวณใหม่ เพื่อทำซ้ำ</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="713" />
+      <source>{code}: the settings changed since it was done: recomputed.</source>
+      <translation>{code}: การตั้งค่าเปลี่ยนไปจากครั้งที่ทำเสร็จ จึงคำนวณใหม่</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/vegetation_indices.py" line="91" />
@@ -4542,9 +4949,14 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ไม่นำต้นไม้ที่ตาย/ถูกตัดออก {n} ต้นมาคำนวณ (แหล่งสะสมคาร์บอนของต้นไม้ที่มีชีวิต)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="417" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="492" />
       <source>{n} green-space polygon(s) have no stratum: left out of the estimate.</source>
       <translation>รูปปิดพื้นที่สีเขียว {n} รูปไม่มีชั้นภูมิ: จึงไม่นำมารวมในการประมาณค่า</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="679" />
+      <source>{n} municipalities: {codes}</source>
+      <translation>{n} เทศบาล: {codes}</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="581" />
@@ -4588,12 +5000,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ไม่ได้ใช้ต้นไม้ {n} ต้นที่อยู่ในแปลงที่ยกเลิก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="351" />
+      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="148" />
       <source>{step} failed; see the Processing log. Nothing was written.</source>
       <translation>{step} ล้มเหลว โปรดดูบันทึกการประมวลผล (Processing log) ไม่มีการเขียนผลลัพธ์ใด ๆ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="319" />
+      <location filename="../../carbon_pool_plugin/ui/workflow.py" line="116" />
       <source>{step}: cannot prepare the parameters ({err}).</source>
       <translation>{step}: ไม่สามารถเตรียมพารามิเตอร์ได้ ({err})</translation>
     </message>
@@ -4658,7 +5070,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ไทย (Thai)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="215" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="692" />
+      <source>— Municipality {code} ({i}/{n})</source>
+      <translation>— เทศบาล {code} ({i}/{n})</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="217" />
       <source>“auto” picks the equation by species and life form from the method pack; or give an equation id from the library (e.g. chave2014_eq4).</source>
       <translation>“auto” จะเลือกสมการตามชนิดพันธุ์ไม้และรูปชีวิตจากชุดวิธีการ หรือระบุรหัสสมการจากคลังสมการ (เช่น chave2014_eq4)</translation>
     </message>
