@@ -310,10 +310,23 @@ class GpkgCopyWriter:
     renumbered 1..n like a QGIS sink; it releases the GIL, so it overlaps the caller's computing.
     """
 
-    def __init__(self, src: OgrFileSource, dest_path: str, layer_name: str):
+    def __init__(
+        self,
+        src: OgrFileSource,
+        dest_path: str,
+        layer_name: str,
+        kinds: Optional[Sequence[tuple[str, str]]] = None,
+    ):
         self.src = src
         self.dest_path = dest_path
         self.layer_name = layer_name
+        #: new columns (name, double/int/string), added by the background thread after the copy
+        self.kinds = list(kinds) if kinds else []
+        #: keep the input's feature ids (set with ``gdal_fids``, the input ids in copy order);
+        #: default: renumbered 1..n in copy order
+        self.keep_fids = False
+        self.gdal_fids: list = []
+        self._fields_added: list = []
         self._thread = None
         self._error: Optional[BaseException] = None
 
@@ -330,16 +343,28 @@ class GpkgCopyWriter:
                 format="GPKG",
                 layers=[layer.GetName()],
                 layerName=self.layer_name,
-                options=["-unsetFid"],
+                options=[] if self.keep_fids else ["-unsetFid"],
             )
             layer = None
             out = gdal.VectorTranslate(self.dest_path, ds, options=options)
             if out is None:
                 raise RuntimeError(gdal.GetLastErrorMsg() or "GDAL could not copy the input")
+            if self.kinds:  # the new (empty) columns, still off the caller's critical path
+                self._fields_added = self._add_fields(out, self.kinds)
             out = None
             ds = None
         except BaseException as err:  # reported in finish()
             self._error = err
+
+    def _add_fields(self, ds, kinds) -> list:
+        from osgeo import ogr
+
+        layer = ds.GetLayerByName(self.layer_name)
+        ogr_types = {"double": ogr.OFTReal, "int": ogr.OFTInteger, "string": ogr.OFTString}
+        for name, kind in kinds:
+            if layer.CreateField(ogr.FieldDefn(name, ogr_types[kind])) != 0:
+                raise RuntimeError("could not add the field {}".format(name))
+        return [tuple(k) for k in kinds]
 
     def start(self) -> None:
         import threading
@@ -376,7 +401,7 @@ class GpkgCopyWriter:
             con.execute("PRAGMA synchronous=OFF")
             cols = ", ".join('"c{}" {}'.format(i, sql_types[k]) for i, (_, k) in enumerate(kinds))
             con.execute("CREATE TABLE r (fid INTEGER PRIMARY KEY, {})".format(cols))
-            columns = [range(1, n + 1)]
+            columns = [self.gdal_fids if self.keep_fids else range(1, n + 1)]
             for name, kind in kinds:
                 values = frame[name].to_numpy()
                 if kind == "double":
@@ -397,10 +422,9 @@ class GpkgCopyWriter:
             ds = ogr.Open(self.dest_path, 1)
             if ds is None:
                 raise QgsProcessingException(tr("Could not write features to the output."))
+            if self._fields_added != [tuple(k) for k in kinds]:
+                self._add_fields(ds, kinds)
             layer = ds.GetLayerByName(self.layer_name)
-            ogr_types = {"double": ogr.OFTReal, "int": ogr.OFTInteger, "string": ogr.OFTString}
-            for name, kind in kinds:
-                layer.CreateField(ogr.FieldDefn(name, ogr_types[kind]))
             fid_column = layer.GetFIDColumn() or "fid"
             layer = None
             # 3. ... and fill them with one statement in one transaction, through GDAL's own
@@ -410,6 +434,10 @@ class GpkgCopyWriter:
                 '"{}" = r."c{}"'.format(name.replace('"', '""'), i) for i, name in enumerate(names)
             )
             ds.ExecuteSQL("PRAGMA synchronous = OFF")
+            # a fresh output file: no rollback journal (the UPDATE rewrites every row; a journal
+            # would write the table a second time). An interrupted run leaves no usable output
+            # either way.
+            ds.ExecuteSQL("PRAGMA journal_mode = OFF")
             ds.ExecuteSQL("ATTACH DATABASE '{}' AS cp_res".format(res_path.replace("'", "''")))
             ds.StartTransaction()
             gdal.ErrorReset()
@@ -445,7 +473,78 @@ class GpkgCopyWriter:
                 pass
         return n
 
+    def finish_by_fid(self, frame: pd.DataFrame, fids: Sequence, kinds, feedback=None) -> bool:
+        """:meth:`finish` with ``frame`` rows keyed by input feature id (``fids``, any order).
+
+        Returns False (nothing written, the copy awaited) when the ids are not those of the
+        copy; the caller then writes through the generic sink.
+        """
+        position = {int(f): i for i, f in enumerate(fids)}
+        if len(position) != len(frame) or len(position) != len(self.gdal_fids):
+            self.wait_quietly()
+            return False
+        try:
+            rows = [position[f] for f in self.gdal_fids]
+        except KeyError:
+            self.wait_quietly()
+            return False
+        self.finish(frame.iloc[rows].reset_index(drop=True), kinds, feedback)
+        return True
+
     def wait_quietly(self) -> None:
         if self._thread is not None:
             self._thread.join()
             self._thread = None
+
+
+def start_gpkg_copy(alg, parameters, context, input_key, output_key, source, fields, kinds):
+    """A started :class:`GpkgCopyWriter` for ``output_key`` = ``input_key`` + ``kinds``, or None.
+
+    For algorithms whose output layer is every input feature plus new columns. Taken when the input
+    is a plain file-based OGR layer (see :func:`ogr_file_source`), the output a GeoPackage file and
+    no new column clashes with an input field; anything else returns ``None`` (use the generic
+    sink). The sink is created first, as QGIS would, so the destination id and loading on
+    completion are unchanged; that empty file is then replaced by the copy, which runs in the
+    background while the caller reads and computes.
+
+    The writer carries ``dest_id`` and ``gdal_fids`` (the input's feature ids in copy order): pass
+    the results with :meth:`GpkgCopyWriter.finish_by_fid`.
+    """
+    existing = {name.lower() for name in source.fields().names()}
+    if any(name.lower() in existing for name, _kind in kinds):
+        return None
+    target = alg.parameterAsOutputLayer(parameters, output_key, context) or ""
+    if not target.lower().endswith(".gpkg") or "memory:" in target:
+        return None
+    layer = alg.parameterAsVectorLayer(parameters, input_key, context)
+    src = ogr_file_source(parameters, input_key, layer, context)
+    if src is None:
+        return None
+    order = read_frame_ogr(src, [])
+    if order is None or len(order.attrs["fids"]) != source.featureCount():
+        return None
+    sink, dest_id = alg.parameterAsSink(
+        parameters, output_key, context, fields, source.wkbType(), source.sourceCrs()
+    )
+    if sink is None:
+        raise QgsProcessingException(alg.invalidSinkError(parameters, output_key))
+    dest = gpkg_destination(dest_id)
+    del sink  # closes the (still empty) output file
+    if dest is None:
+        return None
+    writer = GpkgCopyWriter(src, dest[0], dest[1], kinds)
+    writer.dest_id = dest_id
+    writer.gdal_fids = [int(f) for f in order.attrs["fids"]]
+    # A GeoPackage input's "fid" is one of its QGIS fields, which the generic sink writes back as
+    # the feature id: keep the ids then, as it would; otherwise number 1..n, as it would.
+    _ds, lyr = src.open()
+    writer.keep_fids = (
+        lyr is not None
+        and _ds.GetDriver().ShortName == "GPKG"
+        and (lyr.GetFIDColumn() or "").lower() == "fid"
+        and "fid" in existing
+        and min(writer.gdal_fids, default=1) >= 1
+    )
+    lyr = _ds = None
+    writer.start()
+    return writer

@@ -16,6 +16,7 @@ from typing import Any, Iterable, List, Optional, Sequence, Tuple
 from qgis.core import (
     QgsCoordinateTransform,
     QgsDistanceArea,
+    QgsFeatureRequest,
     QgsGeometry,
     QgsProcessingLayerPostProcessorInterface,
     QgsSpatialIndex,
@@ -80,6 +81,20 @@ class AreaMeasurer:
             )
         return tr("Areas are planar in the layer's projected CRS.")
 
+    def areas_m2(self, geometries: Sequence[QgsGeometry]) -> List[float]:
+        """:meth:`area_m2` of each geometry. In a projected CRS in metres the planar area is the
+        abstract geometry's own area — exactly what ``QgsDistanceArea`` returns without an
+        ellipsoid (not ``QgsGeometry.area()``, which asks GEOS and may differ in the last bits) —
+        asked directly instead of through ``measureArea`` + unit conversion (×1)."""
+        planar_m = (
+            not self.geographic
+            and not self.da.willUseEllipsoid()
+            and self.da.areaUnits() == QgsUnitTypes.AreaUnit.AreaSquareMeters
+        )
+        if not planar_m:
+            return [self.area_m2(g) for g in geometries]
+        return [0.0 if g is None or g.isNull() else float(g.constGet().area()) for g in geometries]
+
     def area_m2(self, geometry: QgsGeometry) -> float:
         if geometry is None or geometry.isNull() or geometry.isEmpty():
             return 0.0
@@ -94,15 +109,31 @@ def assign_by_location(
     polygons_crs,
     context,
     feedback=None,
+    polygons_source=None,
+    polygon_fids: Optional[Sequence[int]] = None,
 ) -> List[Optional[int]]:
     """Index (row) of the polygon containing each point geometry's centroid, or None.
 
-    Works for plot footprints (their centroid) and plot centres alike; CRSs may differ.
+    Works for plot footprints (their centroid) and plot centres alike; CRSs may differ. When a
+    point lies in several (overlapping) polygons the first row is taken.
+
+    ``polygons_source`` (the feature source ``polygons_geoms`` were read from, in that order, with
+    feature ids ``polygon_fids``): the spatial index is then bulk-loaded by QGIS straight from the
+    source (no Python call per polygon).
     """
-    index = QgsSpatialIndex()
-    for i, geom in enumerate(polygons_geoms):
-        if geom is not None and not geom.isNull():
-            index.addFeature(i, geom.boundingBox())
+    index = None
+    row_of = None
+    if polygons_source is not None and polygon_fids is not None:
+        request = QgsFeatureRequest().setNoAttributes()
+        index = QgsSpatialIndex(polygons_source.getFeatures(request), feedback)
+        row_of = {int(fid): row for row, fid in enumerate(polygon_fids)}
+        if len(row_of) != len(polygons_geoms):
+            index = row_of = None
+    if index is None:
+        index = QgsSpatialIndex()
+        for i, geom in enumerate(polygons_geoms):
+            if geom is not None and not geom.isNull():
+                index.addFeature(i, geom.boundingBox())
     transform = None
     if points_crs.isValid() and polygons_crs.isValid() and points_crs != polygons_crs:
         transform = QgsCoordinateTransform(points_crs, polygons_crs, context.transformContext())
@@ -117,11 +148,17 @@ def assign_by_location(
         centre = geom.centroid()
         if transform is not None:
             centre.transform(transform)
+        hits = index.intersects(centre.boundingBox())
+        if row_of is not None:
+            hits = [row_of[h] for h in hits if h in row_of]
         hit = None
-        for cand in index.intersects(centre.boundingBox()):
+        for cand in sorted(hits):
             engine = engines.get(cand)
             if engine is None:
-                engine = QgsGeometry.createGeometryEngine(polygons_geoms[cand].constGet())
+                poly = polygons_geoms[cand]
+                if poly is None or poly.isNull():
+                    continue
+                engine = QgsGeometry.createGeometryEngine(poly.constGet())
                 engine.prepareGeometry()
                 engines[cand] = engine
             if engine.intersects(centre.constGet()):

@@ -39,11 +39,17 @@ SMALL_STRATA = ["merge", "exclude", "error"]
 POLYGON_MODES = ["stratum", "plots"]
 
 
-def read_strata(alg, source, stratum_field, context, feedback):
-    """Green-space polygons: (all-fields frame, geometries, stratum list, area_ha array, note)."""
-    raw, geoms = qgis_io.read_frame(source, with_geometry=True, feedback=feedback)
+def read_strata(alg, source, stratum_field, context, feedback, field_names=None):
+    """Green-space polygons: (frame, geometries, stratum list, area_ha array, note).
+
+    The frame holds every field, or only ``field_names`` when given; ``frame.attrs["fids"]`` the
+    feature ids.
+    """
+    raw, geoms = qgis_io.read_frame(
+        source, field_names=field_names, with_geometry=True, feedback=feedback
+    )
     measurer = AreaMeasurer(source.sourceCrs(), context)
-    area_ha = np.array([measurer.area_m2(g) / 10000.0 for g in geoms], dtype=float)
+    area_ha = np.array(measurer.areas_m2(geoms), dtype=float) / 10000.0
     strata = [None if v is None or str(v).strip() == "" else str(v) for v in raw[stratum_field]]
     return raw, geoms, strata, area_ha, measurer.describe(alg.tr)
 
@@ -364,14 +370,7 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
 
     # ------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from ..core.estimation import EstimationError, stratified_estimate
-        from ..core.stock_map import (
-            POLYGON_COLUMNS,
-            STRATA_COLUMNS,
-            parse_merge_map,
-            polygon_stock,
-            strata_table,
-        )
+        from ..core.stock_map import POLYGON_COLUMNS, parse_merge_map
 
         plots_src = self.parameterAsSource(parameters, self.PLOTS, context)
         if plots_src is None:
@@ -407,9 +406,85 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
             raise QgsProcessingException(str(err)) from err
 
         # ---- stage 1: polygons and areas --------------------------------------------------
-        poly_raw, poly_geoms, poly_strata, poly_area, area_note = read_strata(
-            self, strata_src, stratum_field, context, feedback
+        # GeoPackage/OGR file in, GeoPackage out: the map is a copy of the polygons (made in the
+        # background meanwhile) plus the new columns, so only the stratum field is read here.
+        map_fields = qgis_io.output_fields(strata_src.fields(), POLYGON_COLUMNS)
+        writer = qgis_io.start_gpkg_copy(
+            self,
+            parameters,
+            context,
+            self.STRATA,
+            self.OUTPUT,
+            strata_src,
+            map_fields,
+            POLYGON_COLUMNS,
         )
+        try:
+            poly_raw, poly_geoms, poly_strata, poly_area, area_note = read_strata(
+                self,
+                strata_src,
+                stratum_field,
+                context,
+                feedback,
+                field_names=[stratum_field] if writer is not None else None,
+            )
+        except BaseException:
+            if writer is not None:
+                writer.wait_quietly()
+            raise
+        try:
+            return self._estimate(
+                parameters,
+                context,
+                feedback,
+                plots_src,
+                strata_src,
+                density_field,
+                stratum_field,
+                value_kind,
+                cf,
+                small,
+                mode,
+                min_plots,
+                merge_map,
+                writer,
+                map_fields,
+                poly_raw,
+                poly_geoms,
+                poly_strata,
+                poly_area,
+                area_note,
+            )
+        finally:
+            if writer is not None:
+                writer.wait_quietly()
+
+    def _estimate(
+        self,
+        parameters,
+        context,
+        feedback,
+        plots_src,
+        strata_src,
+        density_field,
+        stratum_field,
+        value_kind,
+        cf,
+        small,
+        mode,
+        min_plots,
+        merge_map,
+        writer,
+        map_fields,
+        poly_raw,
+        poly_geoms,
+        poly_strata,
+        poly_area,
+        area_note,
+    ):
+        from ..core.estimation import EstimationError, stratified_estimate
+        from ..core.stock_map import POLYGON_COLUMNS, STRATA_COLUMNS, polygon_stock, strata_table
+
         feedback.pushInfo(area_note)
         no_stratum = sum(1 for s in poly_strata if s is None)
         if no_stratum:
@@ -455,6 +530,8 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
                 strata_src.sourceCrs(),
                 context,
                 feedback,
+                polygons_source=strata_src,
+                polygon_fids=poly_raw.attrs.get("fids"),
             )
         ids = (
             [str(v) for v in plots_raw[id_field]]
@@ -567,16 +644,29 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
         feedback.setProgress(70)
 
         # ---- stage 4: outputs ------------------------------------------------------------------
-        fields = qgis_io.output_fields(strata_src.fields(), POLYGON_COLUMNS)
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, strata_src.wkbType(), strata_src.sourceCrs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        out = poly_raw.copy()
-        for name, _kind in POLYGON_COLUMNS:
-            out[name] = poly_out[name].to_numpy()
-        qgis_io.write_frame(sink, fields, out, poly_geoms, feedback, (70.0, 85.0))
+        written = False
+        if writer is not None:
+            dest_id = writer.dest_id
+            written = writer.finish_by_fid(
+                poly_out, poly_raw.attrs["fids"], POLYGON_COLUMNS, feedback
+            )
+            if not written:  # ids not those of the copy: read everything, generic sink
+                poly_raw, poly_geoms = qgis_io.read_frame(strata_src, with_geometry=True)
+        if not written:
+            sink, dest_id = self.parameterAsSink(
+                parameters,
+                self.OUTPUT,
+                context,
+                map_fields,
+                strata_src.wkbType(),
+                strata_src.sourceCrs(),
+            )
+            if sink is None:
+                raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+            out = poly_raw.copy()
+            for name, _kind in POLYGON_COLUMNS:
+                out[name] = poly_out[name].to_numpy()
+            qgis_io.write_frame(sink, map_fields, out, poly_geoms, feedback, (70.0, 85.0))
         attach_style(context, dest_id, "carbon_density.qml")
 
         sfields = qgis_io.output_fields(QgsFields(), STRATA_COLUMNS)

@@ -11,6 +11,7 @@ Evaluation is vectorized per equation id (one library call per group of trees).
 from __future__ import annotations
 
 import inspect
+import re
 from typing import Any, Dict, List
 
 import numpy as np
@@ -447,11 +448,10 @@ def compute_tree_biomass(
     # -- groups, BGB, carbon --------------------------------------------------------------------
     groups = method.group_of(genus.tolist(), family.tolist(), list(life_form))
     # one factor lookup per distinct group, not per tree
-    distinct = {g: None for g in groups}
-    cf_of = {g: method.carbon_fraction(g) for g in distinct}
-    rs_of = {g: method.root_shoot(g) for g in distinct}
-    cf = np.array([cf_of[g] for g in groups], dtype=float)
-    rs = np.array([rs_of[g] for g in groups], dtype=float)
+    group_code, distinct = pd.factorize(pd.Series(groups, dtype=object), use_na_sentinel=False)
+    distinct = list(distinct)
+    cf = np.array([method.carbon_fraction(g) for g in distinct], dtype=float)[group_code]
+    rs = np.array([method.root_shoot(g) for g in distinct], dtype=float)[group_code]
     if method.is_ipcc_table:
         flag("R_CLASS_ASSUMED", np.isfinite(agb) & (agb > 0))
     bgb = np.where(np.isfinite(bgb_eq), bgb_eq, agb * rs)
@@ -505,9 +505,18 @@ def _scatter(n: int, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
 def summarize(result: pd.DataFrame) -> Dict[str, Any]:
     """Totals (t) and quality counts for a :func:`compute_tree_biomass` result."""
     flags = result["flags"].fillna("").astype(str)
-    codes = flags[flags != ""].str.split(";").explode()
-    flag_counts = {str(k): int(v) for k, v in codes.value_counts().sort_index().items()}
-    unmatched_mask = flags.str.contains(r"(?:^|;)SPECIES_UNMATCHED(?:;|$)", regex=True)
+    # a million rows hold a few hundred distinct flag strings: split and test each one once
+    row_code, distinct = pd.factorize(flags)
+    per_distinct = np.bincount(row_code, minlength=len(distinct))
+    counter: Dict[str, int] = {}
+    for text, count in zip(distinct.tolist(), per_distinct.tolist()):
+        if text != "":
+            for code in text.split(";"):
+                counter[code] = counter.get(code, 0) + int(count)
+    flag_counts = {str(k): counter[k] for k in sorted(counter)}
+    pattern = re.compile(r"(?:^|;)SPECIES_UNMATCHED(?:;|$)")
+    hit = np.array([bool(pattern.search(t)) for t in distinct.tolist()] + [False], dtype=bool)
+    unmatched_mask = pd.Series(hit[row_code], index=result.index)
     unmatched = result.loc[unmatched_mask, "species"] if "species" in result else pd.Series([])
     unmatched_counts = {
         str(k): int(v) for k, v in unmatched.astype(str).str.strip().value_counts().items()

@@ -424,58 +424,76 @@ def polygon_stock(
     groups: Dict[Any, np.ndarray] = {}
     if plot_values is not None and len(plot_values):
         pv = plot_values[plot_values["poly_key"].notna()]
-        for key, grp in pv.groupby("poly_key")["value"]:
-            groups[key] = pd.to_numeric(grp, errors="coerce").to_numpy(dtype=float)
+        # the plot values of each polygon, in plot order (as a groupby, without its per-group cost)
+        codes, keys = pd.factorize(pv["poly_key"], sort=True)
+        values = pd.to_numeric(pv["value"], errors="coerce").to_numpy(dtype=float)
+        order = np.argsort(codes, kind="stable")
+        bounds = np.searchsorted(codes[order], np.arange(1, len(keys)))
+        groups = dict(zip(keys.tolist(), np.split(values[order], bounds)))
 
-    out: List[Dict[str, Any]] = []
-    for rec in polygons.to_dict("records"):
-        area = float(rec["area_ha"])
-        stratum = rec.get("stratum")
-        vals = groups.get(rec["poly_key"], np.array([]))
-        row: Dict[str, Any] = {
-            "area_ha": area,
-            "area_rai": area * RAI_PER_HA,
-            "n_plots_in_polygon": int(len(vals)),
-        }
-        density = se = t95 = None
-        if stratum is None or (isinstance(stratum, float) and math.isnan(stratum)):
-            row["density_source"] = "no stratum"
+    # Vectorised over polygons (the same float operations, in the same order, as one row at a
+    # time): one status per distinct stratum, the plots-inside means only where there are plots.
+    n = len(polygons)
+    area = polygons["area_ha"].to_numpy(dtype=float)
+    empty = np.array([])
+    vals_of = [groups.get(k, empty) for k in polygons["poly_key"].tolist()]
+    n_in = np.fromiter((len(v) for v in vals_of), dtype=np.int64, count=n)
+    codes, uniques = pd.factorize(polygons["stratum"].astype(object), use_na_sentinel=True)
+    kinds = []  # per distinct stratum: (source, stratum_used, density, se, t95)
+    for stratum in uniques:
+        if isinstance(stratum, float) and math.isnan(stratum):
+            kinds.append(("no stratum", None, np.nan, np.nan, np.nan))
         elif str(stratum) in excluded:
-            row["density_source"] = "excluded"
-            row["stratum_used"] = None
+            kinds.append(("excluded", None, np.nan, np.nan, np.nan))
         elif str(stratum) not in label:
-            row["density_source"] = "no estimate"
+            kinds.append(("no estimate", None, np.nan, np.nan, np.nan))
         else:
             final = label[str(stratum)]
-            row["stratum_used"] = final
-            if mode == "plots" and len(vals) >= min_plots:
-                density = float(vals.mean())
-                se = float(vals.std(ddof=1) / math.sqrt(len(vals)))
-                t95 = t_two_sided(0.95, len(vals) - 1)
-                row["density_source"] = "plots"
-            else:
-                st = stats_by_final[final]
-                density = float(st["mean"])
-                se = float(st["se"])
-                t95 = float(st.get("t95", t95_global))
-                row["density_source"] = "stratum"
-        if density is not None:
-            hw = t95 * se
-            row["density_ha"] = density
-            row["density_se"] = se
-            row["density_tc_ha"] = _mul(density, to_c)
-            row["density_tc_rai"] = _mul(_mul(density, to_c), 1.0 / RAI_PER_HA)
-            row["density_tco2e_ha"] = _mul(density, to_co2)
-            row["density_tco2e_rai"] = _mul(_mul(density, to_co2), 1.0 / RAI_PER_HA)
-            row["carbon_t"] = _mul(area * density, to_c)
-            row["carbon_t_ci95_low"] = _mul(area * (density - hw), to_c)
-            row["carbon_t_ci95_high"] = _mul(area * (density + hw), to_c)
-            row["co2e_t"] = _mul(area * density, to_co2)
-            row["co2e_t_ci95_low"] = _mul(area * (density - hw), to_co2)
-            row["co2e_t_ci95_high"] = _mul(area * (density + hw), to_co2)
-        out.append(row)
-    frame = pd.DataFrame(out, index=polygons.index)
-    for name, _kind in POLYGON_COLUMNS:
-        if name not in frame.columns:
-            frame[name] = None
+            st = stats_by_final[final]
+            t95 = float(st.get("t95", t95_global))
+            kinds.append(("stratum", final, float(st["mean"]), float(st["se"]), t95))
+    kinds.append(("no stratum", None, np.nan, np.nan, np.nan))  # code -1: None / NaN stratum
+    source = np.array([k[0] for k in kinds], dtype=object)[codes]
+    used = np.array([k[1] for k in kinds], dtype=object)[codes]
+    density = np.array([k[2] for k in kinds], dtype=float)[codes]
+    se = np.array([k[3] for k in kinds], dtype=float)[codes]
+    t95 = np.array([k[4] for k in kinds], dtype=float)[codes]
+    if mode == "plots":
+        for i in np.flatnonzero((source == "stratum") & (n_in >= min_plots)):
+            vals = vals_of[i]
+            density[i] = float(vals.mean())
+            se[i] = float(vals.std(ddof=1) / math.sqrt(len(vals)))
+            t95[i] = t_two_sided(0.95, len(vals) - 1)
+            source[i] = "plots"
+    has = np.isin(source, ("stratum", "plots"))
+    hw = t95 * se
+    nan = np.full(n, np.nan)
+
+    def times(a: np.ndarray, b: Optional[float]) -> np.ndarray:
+        return nan if b is None else a * b
+
+    rai = None if to_c is None else 1.0 / RAI_PER_HA
+    rai_co2 = None if to_co2 is None else 1.0 / RAI_PER_HA
+    frame = pd.DataFrame(
+        {
+            "stratum_used": used,
+            "area_ha": area,
+            "area_rai": area * RAI_PER_HA,
+            "density_ha": np.where(has, density, np.nan),
+            "density_se": np.where(has, se, np.nan),
+            "density_tc_ha": times(density, to_c),
+            "density_tc_rai": times(times(density, to_c), rai),
+            "density_tco2e_ha": times(density, to_co2),
+            "density_tco2e_rai": times(times(density, to_co2), rai_co2),
+            "density_source": source,
+            "n_plots_in_polygon": n_in,
+            "carbon_t": times(area * density, to_c),
+            "carbon_t_ci95_low": times(area * (density - hw), to_c),
+            "carbon_t_ci95_high": times(area * (density + hw), to_c),
+            "co2e_t": times(area * density, to_co2),
+            "co2e_t_ci95_low": times(area * (density - hw), to_co2),
+            "co2e_t_ci95_high": times(area * (density + hw), to_co2),
+        },
+        index=polygons.index,
+    )
     return frame[[c for c, _ in POLYGON_COLUMNS]]

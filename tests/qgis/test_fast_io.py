@@ -1,4 +1,5 @@
-"""The GDAL fast path of carbonpool:treebiomass gives the same output as the generic QGIS path."""
+"""The GDAL fast paths (treebiomass read + copy, the stratifiedestimate map copy) give the same
+output as the generic QGIS path."""
 
 from __future__ import annotations
 
@@ -87,6 +88,7 @@ def test_fast_path_matches_generic(processing, sample_gpkg, tmp_path, monkeypatc
     )
     assert used, "the fast path was not taken for a GeoPackage -> GeoPackage run"
     monkeypatch.setattr(TreeBiomassAlgorithm, "FAST_IO", False)
+    assert used == [True]  # the copy path was taken
     generic = processing.run(
         "carbonpool:treebiomass", {**PARAMS, "INPUT": source, "OUTPUT": str(tmp_path / "slow.gpkg")}
     )
@@ -121,3 +123,51 @@ def test_fast_path_not_used_for_memory_or_temporary(processing, sample_gpkg, mon
     )
     assert not used
     assert result["N_TREES"] == layer.featureCount()
+
+
+@pytest.mark.parametrize("mode", [0, 1])
+def test_stock_map_copy_path_matches_generic(
+    processing, sample_epochs, tmp_path, monkeypatch, mode
+):
+    """carbonpool:stratifiedestimate: the GeoPackage copy + UPDATE map equals the QgsFeature one."""
+    used = []
+    finish_by_fid = qgis_io.GpkgCopyWriter.finish_by_fid
+
+    def spy(self, *args, **kwargs):
+        used.append(finish_by_fid(self, *args, **kwargs))
+        return used[-1]
+
+    monkeypatch.setattr(qgis_io.GpkgCopyWriter, "finish_by_fid", spy)
+    gpkg = sample_epochs["gpkg"]
+    params = {
+        "PLOTS": sample_epochs["2568"]["plots"],
+        "STRATA": gpkg + "|layername=green_space",
+        "STRATUM_FIELD": "class_code",
+        "PLOT_STRATUM_FIELD": "",
+        "POLYGON_DENSITY": mode,
+    }
+    fast = processing.run(
+        "carbonpool:stratifiedestimate",
+        dict(params, OUTPUT=str(tmp_path / "fast.gpkg"), OUTPUT_STRATA="memory:"),
+    )
+    assert used == [True]  # the copy path was taken
+    generic = processing.run(
+        "carbonpool:stratifiedestimate",
+        dict(params, OUTPUT="memory:", OUTPUT_STRATA="memory:"),
+    )
+    layer = generic["OUTPUT"]  # processing.run hands temporary outputs back as layers
+    names_f, rows_f, wkb_f, crs_f = _rows(Path(fast["OUTPUT"]))
+    assert names_f == layer.fields().names()
+    rows_g = [
+        [None if v is None or v == "" or (hasattr(v, "isNull") and v.isNull()) else v for v in a]
+        for a in (f.attributes() for f in layer.getFeatures())
+    ]
+    geoms_g = [f.geometry().asWkt(6) for f in layer.getFeatures()]
+    assert len(rows_f) == len(rows_g) == 353
+    for (fid, attrs, wkt), other, gwkt in zip(rows_f, rows_g, geoms_g):
+        assert fid == other[0]  # the input's feature ids are kept, as the generic sink does
+        assert all(_same(a, b) for a, b in zip(attrs, other)), fid
+        assert wkt == gwkt
+    assert wkb_f == layer.wkbType() and crs_f == layer.crs().authid()
+    assert fast["TOTAL_TCO2E"] == generic["TOTAL_TCO2E"]
+    assert used == [True]  # memory output: the generic sink

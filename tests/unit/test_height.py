@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from carbon_pool_plugin.core import height as height_mod
 from carbon_pool_plugin.core.height import (
     HDModel,
     HeightFallbackWarning,
@@ -19,6 +20,7 @@ from carbon_pool_plugin.core.height import (
     fill_heights,
     fit_hd_models,
     fit_local_hd,
+    hd_fit_subsample,
     valid_height_mask,
 )
 
@@ -127,6 +129,46 @@ def test_best_model_is_smallest_rse():
     # RSE uses df = n - p on the H scale
     res = h - best.predict(d)
     assert best.rse == pytest.approx(math.sqrt(np.sum(res**2) / (d.size - 3)))
+
+
+def test_large_set_fits_on_stratified_subsample_close_to_full_fit(monkeypatch):
+    # 100k trees: the non-linear models are fitted on HD_FIT_MAX_TREES DBH-stratified trees; the
+    # parameters and predictions stay within a tight tolerance of the fit on every tree, and the
+    # reported RSE is the one on all trees.
+    rng = np.random.default_rng(2568)
+    n = 100_000
+    d = rng.lognormal(np.log(22.0), 0.6, n)
+    h = 38.0 * (1 - np.exp(-0.04 * d**0.95)) * rng.normal(1.0, 0.12, n)
+    assert n > height_mod.HD_FIT_MAX_TREES
+    sub_fits = {m.name: m for m in fit_hd_models(d, h)}
+    again = {m.name: m for m in fit_hd_models(d[::-1], h[::-1])}  # deterministic, order-free
+    monkeypatch.setattr(height_mod, "HD_FIT_MAX_TREES", 10**9)
+    full_fits = {m.name: m for m in fit_hd_models(d, h)}
+    grid = np.quantile(d, [0.01, 0.1, 0.5, 0.9, 0.99])
+    for name in ("michaelis_menten", "weibull"):
+        sub, full = sub_fits[name], full_fits[name]
+        assert sub.extra["n_fit"] == 5000 and sub.n == n and "n_fit" not in full.extra
+        assert again[name].params == sub.params
+        assert again[name].rse == pytest.approx(sub.rse, rel=1e-12)  # summation order only
+        # differences are the sampling error of a 5,000-tree fit (Weibull b and c compensate)
+        tol = {"a": 0.03, "b": 0.08, "c": 0.03}
+        for key, value in full.params.items():
+            assert sub.params[key] == pytest.approx(value, rel=tol[key]), (name, key)
+        assert sub.predict(grid) == pytest.approx(full.predict(grid), abs=0.35)
+        p = len(sub.params)
+        assert sub.rse == pytest.approx(math.sqrt(np.sum((h - sub.predict(d)) ** 2) / (n - p)))
+        assert sub.rse == pytest.approx(full.rse, rel=1e-3)
+    assert sub_fits["loglog"].params == full_fits["loglog"].params  # OLS: always every tree
+
+
+def test_hd_fit_subsample_is_stratified_and_small_sets_untouched():
+    d = np.arange(1.0, 20_001.0)
+    h = np.full(d.size, 10.0)
+    idx = hd_fit_subsample(d, h, cap=100)
+    assert len(idx) == 100 and np.all(np.diff(idx) > 0)
+    assert np.array_equal(np.sort(d[idx]) // 200, np.arange(100.0))  # one per DBH class
+    assert np.array_equal(idx, hd_fit_subsample(d, h, cap=100))
+    assert np.array_equal(hd_fit_subsample(d[:50], h[:50], cap=100), np.arange(50))
 
 
 def test_too_few_or_invalid_trees():
