@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench-cache"
 DOC = ROOT / "docs" / "benchmarks.md"
 SEED = 2568
-CASES = ("treebiomass", "plots", "batch", "mapping", "montecarlo")
+CASES = ("treebiomass", "plots", "design", "batch", "mapping", "montecarlo")
 
 # Column names of resources/sample/trees_2568.csv
 C_PLOT, C_TAG, C_NAME_TH, C_SPECIES, C_GIRTH, C_HEIGHT, C_STATUS, C_STEMS = (
@@ -608,6 +608,70 @@ def case_plots(quick: bool, work: Path, algs: set) -> tuple:
     return rows, notes
 
 
+def case_design(quick: bool, work: Path, algs: set) -> tuple:
+    """Plot network design (issue 7): 5,000 plots over 100k green polygons.
+
+    QGIS has no stratified-allocation tool; the closest a user would run is ``Random points in
+    polygons`` (one point in every polygon, no allocation, no ids, no field sheet), which is timed
+    beside ours for scale, with the ogr2ogr copy of the polygons as the I/O floor.
+    """
+    n_poly, n_plots = (10_000, 500) if quick else (100_000, 5_000)
+    gpkg = make_polygons_and_plots(n_poly, n_plots, CACHE / f"plots_{n_plots}_{n_poly}.gpkg")
+    poly_uri = f"{gpkg}|layername=green_space"
+    label = f"{n_plots} plots / {n_poly} polygons"
+    rows = []
+    floor = ogr_copy(gpkg, work / "design_floor.gpkg", "green_space")
+    rows.append(("design", label, "ogr2ogr copy of polygons (I/O floor)", floor["wall"], floor))
+    qgis = run_algorithms(
+        [
+            (
+                "native:randompointsinpolygons",
+                {
+                    "INPUT": poly_uri,
+                    "POINTS_NUMBER": 1,
+                    "MIN_DISTANCE": 0,
+                    "MIN_DISTANCE_GLOBAL": 0,
+                    "MAX_TRIES_PER_POINT": 10,
+                    "SEED": 1,
+                    "INCLUDE_POLYGON_ATTRIBUTES": True,
+                    "OUTPUT": fresh(work / "random_points.gpkg"),
+                },
+            )
+        ]
+    )
+    rows.append(
+        ("design", label, "native:randompointsinpolygons (1 per polygon)", qgis["alg"], qgis)
+    )
+    notes = []
+    alg = "carbonpool:designplots"
+    if alg in algs:
+        params = {
+            "STRATA": poly_uri,
+            "STRATUM_FIELD": "class_code",
+            "PLOTS_PER_STRATUM": n_plots // 5,
+            "DESIGN": 0,
+            "PLOT_SHAPE": 0,
+            "MIN_DISTANCE": 30,
+            "EDGE_RULE": 0,
+            "SEED": 1,
+            "MUNICIPALITY_CODE": "BENCH",
+            "OUTPUT_CENTRES": fresh(work / "design_centres.gpkg"),
+            "OUTPUT_PLOTS": fresh(work / "design_plots.gpkg"),
+            "FIELD_SHEET": fresh(work / "design_sheet.csv"),
+            "GPX": fresh(work / "design.gpx"),
+        }
+        try:
+            ours = run_algorithms([(alg, params)])
+            rows.append(("design", label, alg, ours["alg"], ours))
+            notes.append(
+                f"{alg}: {ours['alg']:.2f} s for {n_plots} plots with ids, footprints, field sheet "
+                f"and GPX; random points in every polygon: {qgis['alg']:.2f} s"
+            )
+        except RuntimeError as err:
+            notes.append(f"{alg} could not be run with the bench parameters: {str(err)[-300:]}")
+    return rows, notes
+
+
 def case_batch(quick: bool, work: Path, algs: set) -> tuple:
     n = 100_000 if quick else 500_000
     src = make_trees(n, CACHE / f"batch_100muni_{n}.gpkg", municipalities=100, seed=SEED + 2)
@@ -812,7 +876,7 @@ def main(argv=None) -> int:
     CACHE.mkdir(exist_ok=True)
     work = CACHE / "work"
     work.mkdir(exist_ok=True)
-    algs = registered_algorithms() if ({"plots", "batch"} & set(cases)) else set()
+    algs = registered_algorithms() if ({"plots", "design", "batch"} & set(cases)) else set()
     rows: list = []
     notes: list = []
     for case in cases:
@@ -821,6 +885,8 @@ def main(argv=None) -> int:
             r, n = case_treebiomass(args.quick, work)
         elif case == "plots":
             r, n = case_plots(args.quick, work, algs)
+        elif case == "design":
+            r, n = case_design(args.quick, work, algs)
         elif case == "batch":
             r, n = case_batch(args.quick, work, algs)
         else:
