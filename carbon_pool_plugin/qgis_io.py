@@ -18,6 +18,9 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingFeatureSourceDefinition,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -30,17 +33,193 @@ def _null_to_none(values: list) -> list:
     return [None if isinstance(v, QVariant) else v for v in values]
 
 
+# --------------------------------------------------------------------------------------------------
+# Invalid geometries.
+#
+# QGIS checks geometry validity inside the feature iterator of a QgsProcessingFeatureSource (the
+# context's "Invalid features filtering": abort by default). On abort it throws a C++
+# QgsProcessingException from ``nextFeature``; QGIS 3.22's bindings do not convert it when the
+# iterator is driven from Python (``for f in source.getFeatures()``, ``materialize``, ...), which
+# aborts QGIS or corrupts the interpreter. So every read of a user layer asks QGIS for no check
+# (:func:`feature_iterator`) and :func:`iter_features` does the same check in Python, honouring
+# the same setting, with a clean error or warning naming the layer and the feature ids.
+# --------------------------------------------------------------------------------------------------
+GeometryCheck = QgsFeatureRequest.InvalidGeometryCheck
+#: the check mode chosen for a source (set by :func:`disable_qgis_geometry_check`)
+_CHECK_ATTR = "_carbonpool_geometry_check"
+#: feature ids named in an error or warning
+MAX_IDS_NAMED = 10
+
+
+def parameter_geometry_check(parameters: dict, key: str, context) -> GeometryCheck:
+    """The invalid-geometry check QGIS would apply to the source parameter ``key``.
+
+    The input's own override (the "advanced options" of a source parameter,
+    ``QgsProcessingFeatureSourceDefinition.geometryCheck``) wins over the context's setting
+    (Settings ▸ Options ▸ Processing ▸ General ▸ Invalid features filtering).
+    """
+    value = parameters.get(key) if parameters else None
+    if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
+        value.flags & QgsProcessingFeatureSourceDefinition.Flag.FlagOverrideDefaultGeometryCheck
+    ):
+        return value.geometryCheck
+    if context is None:
+        return GeometryCheck.GeometryNoCheck
+    return context.invalidGeometryCheck()
+
+
+def disable_qgis_geometry_check(source, check: GeometryCheck):
+    """Switch off QGIS's own validity check on ``source`` and remember ``check`` for
+    :func:`iter_features`. Returns ``source``. Any later read of the source (also ``materialize``,
+    a bulk-loaded spatial index, ...) can then no longer throw through Python."""
+    if source is None:
+        return None
+    if isinstance(source, QgsProcessingFeatureSource):
+        source.setInvalidGeometryCheck(GeometryCheck.GeometryNoCheck)
+    try:
+        setattr(source, _CHECK_ATTR, check)
+    except (AttributeError, TypeError):  # pragma: no cover - sip wrappers take attributes
+        pass
+    return source
+
+
+def geometry_check(source, context=None) -> GeometryCheck:
+    """The check to apply in Python when reading ``source``: the one recorded by
+    :func:`disable_qgis_geometry_check`, else the context's, else none. Never for points (as QGIS:
+    a point is always valid) nor for tables."""
+    try:
+        if QgsWkbTypes.geometryType(source.wkbType()) in (
+            QgsWkbTypes.GeometryType.PointGeometry,
+            QgsWkbTypes.GeometryType.NullGeometry,
+        ):
+            return GeometryCheck.GeometryNoCheck
+    except (AttributeError, TypeError):
+        pass
+    check = getattr(source, _CHECK_ATTR, None)
+    if check is not None:
+        return check
+    if context is not None:
+        return context.invalidGeometryCheck()
+    return GeometryCheck.GeometryNoCheck
+
+
+def feature_iterator(source, request: Optional[QgsFeatureRequest] = None):
+    """``source.getFeatures(request)`` without QGIS's invalid-geometry check (see above).
+
+    For a ``QgsProcessingFeatureSource`` the request's own check is overridden by the source's, so
+    the source flag ``FlagSkipGeometryValidityChecks`` is needed; any other source (a layer) uses
+    the request's check, set to none here. The result is a ``QgsFeatureIterator`` (usable for a
+    bulk-loaded ``QgsSpatialIndex``); features are *not* validated — see :func:`iter_features`.
+    """
+    request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
+    request.setInvalidGeometryCheck(GeometryCheck.GeometryNoCheck)
+    if isinstance(source, QgsProcessingFeatureSource):
+        return source.getFeatures(
+            request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
+        )
+    return source.getFeatures(request)
+
+
+def _ids_text(ids: Sequence, total: int) -> str:
+    text = ", ".join(str(i) for i in ids[:MAX_IDS_NAMED])
+    if total > MAX_IDS_NAMED:
+        text += ", …"
+    return text
+
+
+def iter_features(
+    source,
+    request: Optional[QgsFeatureRequest] = None,
+    context=None,
+    feedback=None,
+    validate: bool = True,
+    check: Optional[GeometryCheck] = None,
+):
+    """The features of ``source`` (a feature source or layer), read safely; generator.
+
+    QGIS is asked for no validity check (:func:`feature_iterator`); when ``validate`` and the
+    request fetches geometries, each polygon/line geometry is checked here (``isGeosValid``, as
+    QGIS does) according to ``check`` (default: :func:`geometry_check`):
+
+    * ``GeometryNoCheck`` — used as they are;
+    * ``GeometrySkipInvalid`` — left out, with a warning naming the layer and the feature ids;
+    * ``GeometryAbortOnInvalid`` (the Processing default) — a ``QgsProcessingException`` naming the
+      layer and the first feature ids with invalid geometry, suggesting “Fix geometries” or the
+      Processing setting.
+    """
+    if check is None:
+        check = geometry_check(source, context)
+    iterator = feature_iterator(source, request)
+    no_geometry = request is not None and bool(request.flags() & QgsFeatureRequest.Flag.NoGeometry)
+    if not validate or no_geometry or check == GeometryCheck.GeometryNoCheck:
+        yield from iterator
+        return
+    skipped: list = []
+    try:
+        for feature in iterator:
+            if feature.hasGeometry() and not feature.geometry().isGeosValid():
+                if check == GeometryCheck.GeometrySkipInvalid:
+                    skipped.append(feature.id())
+                    continue
+                _abort_on_invalid(source, feature.id(), iterator, feedback)
+            yield feature
+    finally:
+        if skipped and feedback is not None:
+            feedback.pushWarning(
+                tr(
+                    "{n} feature(s) of the layer “{layer}” have an invalid geometry and were "
+                    "skipped (Processing setting “Invalid features filtering”); feature id(s): "
+                    "{ids}. Repair them with “Fix geometries” to use them."
+                ).format(
+                    n=len(skipped),
+                    layer=_layer_name(source),
+                    ids=_ids_text(skipped, len(skipped)),
+                )
+            )
+
+
+def _layer_name(source) -> str:
+    try:
+        return source.sourceName() or "?"
+    except (AttributeError, RuntimeError):  # pragma: no cover
+        return "?"
+
+
+def _abort_on_invalid(source, first_id, iterator, feedback) -> None:
+    """Raise the invalid-geometry error, naming the first few feature ids (the rest of the layer
+    is scanned for them, without yielding)."""
+    ids = [first_id]
+    for i, feature in enumerate(iterator):
+        if len(ids) > MAX_IDS_NAMED:
+            break
+        if feedback is not None and i % 1000 == 0 and feedback.isCanceled():
+            break
+        if feature.hasGeometry() and not feature.geometry().isGeosValid():
+            ids.append(feature.id())
+    raise QgsProcessingException(
+        tr(
+            "The layer “{layer}” has features with an invalid geometry (feature id(s): {ids}). "
+            "Repair the layer with “Fix geometries” (native:fixgeometries) and run again, or "
+            "change “Invalid features filtering” (Settings ▸ Options ▸ Processing ▸ General, or "
+            "the input's advanced options) to skip invalid features or not to check them."
+        ).format(layer=_layer_name(source), ids=_ids_text(ids, len(ids)))
+    )
+
+
 def read_frame(
     source,
     field_names: Optional[Sequence[str]] = None,
     with_geometry: bool = False,
     feedback=None,
     progress_span: tuple[float, float] = (0.0, 30.0),
+    context=None,
 ) -> tuple[pd.DataFrame, list]:
     """Read ``source`` (a ``QgsFeatureSource``) into a DataFrame of the requested fields.
 
     Returns ``(frame, geometries)``; ``geometries`` is empty unless ``with_geometry``. The frame's
-    index is the 0-based row number; ``frame.attrs["fids"]`` keeps the feature ids.
+    index is the 0-based row number; ``frame.attrs["fids"]`` keeps the feature ids. Read through
+    :func:`iter_features`: with geometries, invalid ones are handled as the Processing setting
+    says (``context``, or the check recorded on the source).
     """
     all_fields = source.fields()
     names = list(field_names) if field_names is not None else all_fields.names()
@@ -61,7 +240,8 @@ def read_frame(
     fids: list = []
     geoms: list = []
     lo, hi = progress_span
-    for i, feature in enumerate(source.getFeatures(request)):
+    features = iter_features(source, request, context, feedback)
+    for i, feature in enumerate(features):
         attrs = feature.attributes()
         rows.append([attrs[j] for j in indices])
         fids.append(feature.id())
@@ -548,3 +728,75 @@ def start_gpkg_copy(alg, parameters, context, input_key, output_key, source, fie
     lyr = _ds = None
     writer.start()
     return writer
+
+
+# --------------------------------------------------------------------------------------------------
+# Outputs are complete or absent: what a cancelled or failed run removes.
+# --------------------------------------------------------------------------------------------------
+def remove_dataset(path) -> None:
+    """Delete ``path`` and its SQLite sidecars (a cancelled or failed run leaves no output)."""
+    import os
+
+    if not path:
+        return
+    for name in (path, path + "-wal", path + "-shm", path + "-journal"):
+        try:
+            os.remove(name)
+        except OSError:
+            pass
+
+
+def abandon_writer(writer: Optional[GpkgCopyWriter]) -> None:
+    """Stop a :class:`GpkgCopyWriter`'s background copy and delete its half-made output file
+    (always a whole file the run created: :func:`start_gpkg_copy` takes plain ``.gpkg`` paths only).
+    """
+    if writer is None:
+        return
+    writer.wait_quietly()
+    remove_dataset(writer.dest_path)
+
+
+def new_file_path(target: str) -> Optional[str]:
+    """The file a plain-path output ``target`` writes as a whole (QGIS creates or overwrites it),
+    or ``None`` for anything else: never delete a file the output was only added to (an
+    ``ogr:`` URI naming a table in an existing GeoPackage), a database or a memory layer."""
+    import re
+
+    target = target or ""
+    scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", target)  # ogr:, postgres:, memory: (not C:)
+    if not target or "|" in target or scheme:
+        return None
+    return target
+
+
+class PartialOutputs:
+    """The output files a run creates, removed unless it completes (cancel, error).
+
+    ``add_writer(writer)`` a :class:`GpkgCopyWriter` (or None); ``add_sink(target, dest_id)`` each
+    sink once created (so a file the run never overwrote is left alone): only a plain file path is
+    ever removed (:func:`new_file_path`). Close the sinks before :meth:`discard`.
+    """
+
+    def __init__(self) -> None:
+        self.writers: list = []
+        self.paths: list = []
+
+    def add_writer(self, writer: Optional[GpkgCopyWriter]) -> None:
+        if writer is not None:
+            self.writers.append(writer)
+
+    def add_sink(self, target: str, dest_id: str) -> None:
+        """Register the sink just created for ``target`` (``parameterAsOutputLayer``) with the
+        destination id ``dest_id`` (``parameterAsSink``): its file when ``target`` is a plain path
+        (also a temporary output), nothing for a layer added to an existing file or a database."""
+        if new_file_path(target) is None:
+            return
+        path = (dest_id or "").split("|", 1)[0]
+        if path and path not in self.paths:
+            self.paths.append(path)
+
+    def discard(self) -> None:
+        for writer in self.writers:
+            abandon_writer(writer)
+        for path in self.paths:
+            remove_dataset(path)

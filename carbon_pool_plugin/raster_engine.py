@@ -1,9 +1,19 @@
 """Block-wise raster processing with GDAL + numpy (no QGIS): indices, classification, areas, samples.
 
-Every pass reads full-width windows of ``block_rows`` rows (a multiple of 256, sized from a memory
-budget), so memory stays flat for any raster size, and the result does not depend on the block size
-(features with a neighbourhood read a one-pixel halo). Outputs are written to a temporary file next
-to the destination and renamed at the end: a destination is either complete or absent.
+Every pass reads windows sized from a memory budget (:data:`BUDGET_MB`), so memory stays flat for
+any raster size: full-width windows of ``rows`` rows (down to one row for very wide rasters), and
+when even one full-width row does not fit, one-row windows of ``cols`` columns (see
+:func:`plan_windows`). Windows are visited in row-major order, so a pixel's rank in the order of
+reading is the same for every window size. Window heights follow the input's native block height
+where the budget allows (each input block is decoded once) and outputs are created with blocks that
+the windows fill completely (each output block is written once). The result does not depend on the
+window size: features with a neighbourhood read a one-pixel halo, served from rows already read
+(:class:`_HaloRows`) rather than by reading the neighbouring blocks again. Outputs are written to a
+temporary file next to the destination and renamed at the end: a destination is either complete or
+absent.
+
+Inputs are opened read-only and without GDAL's PAM (``.aux.xml``) when they have no sidecar yet
+(:func:`no_pam`), so processing never adds a file beside the user's raster.
 
 Progress and cancellation are plain callables (``progress(fraction)``, ``cancelled() -> bool``) so the
 algorithms can pass QGIS feedback and the tests and bench can pass nothing.
@@ -15,6 +25,7 @@ import functools
 import math
 import os
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Dict, Iterator, List, Optional, Sequence
@@ -98,10 +109,23 @@ class RasterInfo:
     inv_flattening: float
     nodata: List[Optional[float]]
     block_y: int
+    block_x: int = 1
+    georeferenced: bool = True
 
     @property
     def pixel_count(self) -> int:
         return self.xsize * self.ysize
+
+    @property
+    def has_crs(self) -> bool:
+        """False when the raster has no CRS: its map units are then taken to be metres."""
+        return bool(self.wkt)
+
+    @property
+    def pixel_size(self) -> tuple:
+        """(width, height) of a pixel in map units."""
+        gt = self.geotransform
+        return math.hypot(gt[1], gt[4]), math.hypot(gt[2], gt[5])
 
     def srs(self) -> osr.SpatialReference:
         srs = osr.SpatialReference()
@@ -125,10 +149,58 @@ class RasterInfo:
         return float(self.row_areas(0, self.ysize).mean())
 
 
+@contextmanager
+def no_pam():
+    """GDAL's PAM off in this thread while the block runs (the caller's setting is restored after).
+
+    A dataset opened inside the block never writes a ``<file>.aux.xml`` when it is closed (GDAL
+    saves statistics, histograms or metadata set on a dataset there, even on one opened
+    read-only; QGIS computes statistics when it loads a raster layer). PAM is decided when the
+    dataset is opened, so only the open has to be inside the block. Thread-local, so rasters that
+    other threads (QGIS's renderers) open meanwhile are unaffected.
+    """
+    key = "GDAL_PAM_ENABLED"
+    previous = gdal.GetThreadLocalConfigOption(key, None)
+    gdal.SetThreadLocalConfigOption(key, "NO")
+    try:
+        yield
+    finally:
+        gdal.SetThreadLocalConfigOption(key, previous)
+
+
+def _init_pam(ds: Optional[gdal.Dataset]) -> None:
+    """Make ``ds`` settle its PAM state now (drivers such as GTiff do it lazily, on the first
+    metadata or georeferencing request), so that it follows the current ``GDAL_PAM_ENABLED``."""
+    if ds is None:
+        return
+    ds.GetMetadata()
+    ds.GetGeoTransform(can_return_null=True)
+    for b in range(1, ds.RasterCount + 1):
+        ds.GetRasterBand(b).GetMetadata()
+
+
+def has_pam_sidecar(path: str) -> bool:
+    """Whether ``path`` already has a PAM sidecar (whose metadata GDAL should then still read)."""
+    p = str(path)
+    return any(os.path.exists(p + ext) for ext in (".aux.xml", ".aux", ".AUX.XML"))
+
+
 @_gdal_exceptions
 def open_raster(path: str) -> gdal.Dataset:
+    """Open an input raster read-only; never creates a PAM sidecar beside it.
+
+    Without a sidecar, PAM is switched off for this dataset (nothing to read, nothing may be
+    written). An existing sidecar is still read (it can hold the CRS or nodata of, e.g., a PNG);
+    the engine only reads pixels, so the sidecar is not rewritten.
+    """
+    flags = gdal.OF_RASTER | gdal.OF_READONLY
     try:
-        ds = gdal.Open(str(path), gdal.GA_ReadOnly)
+        if has_pam_sidecar(path):
+            ds = gdal.OpenEx(str(path), flags)
+        else:
+            with no_pam():
+                ds = gdal.OpenEx(str(path), flags)
+                _init_pam(ds)
     except RuntimeError as err:
         raise ValueError("Cannot open raster {p}: {e}".format(p=path, e=err)) from err
     if ds is None:
@@ -151,7 +223,7 @@ def raster_info(ds: gdal.Dataset) -> RasterInfo:
     nodata = []
     for b in range(1, ds.RasterCount + 1):
         nodata.append(ds.GetRasterBand(b).GetNoDataValue())
-    block_y = ds.GetRasterBand(1).GetBlockSize()[1] if ds.RasterCount else 1
+    block_x, block_y = ds.GetRasterBand(1).GetBlockSize() if ds.RasterCount else (1, 1)
     return RasterInfo(
         path=ds.GetDescription(),
         xsize=ds.RasterXSize,
@@ -165,14 +237,107 @@ def raster_info(ds: gdal.Dataset) -> RasterInfo:
         inv_flattening=inv_f,
         nodata=nodata,
         block_y=max(int(block_y), 1),
+        block_x=max(int(block_x), 1),
+        georeferenced=ds.GetGeoTransform(can_return_null=True) is not None,
     )
 
 
-def choose_block_rows(xsize: int, arrays: int, budget_mb: float = 160.0) -> int:
-    """Rows per window so that ``arrays`` float32 full-width rows fit ``budget_mb`` (multiple of 256)."""
-    per_row = max(xsize, 1) * max(arrays, 1) * 4 * 3  # ×3: numpy temporaries
-    rows = int(budget_mb * 1024 * 1024 // per_row)
-    return max(256, (rows // 256) * 256)
+#: Memory budget of one window (MB): the float32 arrays of a window, numpy temporaries included.
+BUDGET_MB = 160.0
+#: Bytes per pixel and array of the estimate: float32, ×3 for numpy temporaries.
+_BYTES_PER_VALUE = 4 * 3
+#: Block height of the GeoTIFFs the engine writes by default (see :func:`gtiff_options`).
+OUT_BLOCK = 256
+
+
+def _budget_values(arrays: int, budget_mb: float) -> int:
+    """How many pixels a window of ``arrays`` arrays may have within ``budget_mb``."""
+    return int(budget_mb * 1024 * 1024 // (max(int(arrays), 1) * _BYTES_PER_VALUE))
+
+
+def choose_block_rows(xsize: int, arrays: int, budget_mb: float = BUDGET_MB) -> int:
+    """The most full-width rows whose ``arrays`` float32 arrays (×3 for numpy temporaries) fit
+    ``budget_mb``; at least 1 (when even one row does not fit, see :func:`choose_block_cols`)."""
+    return max(1, _budget_values(arrays, budget_mb) // max(int(xsize), 1))
+
+
+def choose_block_cols(xsize: int, arrays: int, budget_mb: float = BUDGET_MB) -> int:
+    """Columns of a one-row window within ``budget_mb``: ``xsize`` when a full row fits."""
+    return max(1, min(int(xsize), _budget_values(arrays, budget_mb)))
+
+
+def _aligned_rows(budget_rows: int, native: int) -> int:
+    """Window height within ``budget_rows``: a multiple of the input's native block height and of
+    the output block height when possible, else of either, else of 16 (GeoTIFF tiles), else any."""
+    native = max(int(native), 1)
+    lcm = native * OUT_BLOCK // math.gcd(native, OUT_BLOCK)
+    for unit in (lcm, native, OUT_BLOCK, 16):
+        if unit > 1 and unit <= budget_rows:
+            return budget_rows // unit * unit
+    return budget_rows
+
+
+@dataclass(frozen=True)
+class Tiling:
+    """Windows ``(row0, nrows, col0, ncols)`` covering a ``xsize`` × ``ysize`` grid in row-major order.
+
+    Either full-width windows of ``rows`` rows, or (``cols`` < ``xsize``) one-row windows of
+    ``cols`` columns, so the pixels of consecutive windows are always in row-major order.
+    """
+
+    xsize: int
+    ysize: int
+    rows: int
+    cols: int
+
+    @property
+    def full_width(self) -> bool:
+        return self.cols >= self.xsize
+
+    def windows(self) -> Iterator[tuple]:
+        for row0, n in iter_windows(self.ysize, self.rows):
+            for col0 in range(0, self.xsize, self.cols):
+                yield row0, n, col0, min(self.cols, self.xsize - col0)
+
+    def row_band_done(self, col0: int, ncols: int) -> bool:
+        """Whether a window ends its rows (the output blocks of those rows are then complete)."""
+        return col0 + ncols >= self.xsize
+
+    def done(self, row0: int, nrows: int, col0: int, ncols: int) -> float:
+        """Fraction of the grid processed after this window."""
+        total = max(self.xsize * self.ysize, 1)
+        return (row0 * self.xsize + (col0 + ncols) * nrows) / total
+
+
+def plan_windows(
+    info: RasterInfo,
+    arrays: int,
+    block_rows: Optional[int] = None,
+    block_cols: Optional[int] = None,
+    halo: int = 0,
+    budget_mb: Optional[float] = None,
+) -> Tiling:
+    """Windows of ``info``'s grid whose ``arrays`` float32 arrays fit ``budget_mb``.
+
+    Full-width windows when one row (plus the ``halo`` columns) fits: as many rows as fit, rounded
+    down to a multiple of the native block height (and of the output blocks) where that still
+    fits. Otherwise one-row windows of as many columns as fit (rounded to the native block width).
+    ``block_rows`` / ``block_cols`` force the window size (tests); forced columns mean one row.
+    """
+    xsize, ysize = info.xsize, info.ysize
+    budget_mb = BUDGET_MB if budget_mb is None else budget_mb
+    if block_rows or block_cols:
+        cols = min(int(block_cols or xsize), xsize) if xsize else 1
+        rows = 1 if cols < xsize else int(block_rows or choose_block_rows(xsize, arrays, budget_mb))
+        return Tiling(xsize, ysize, max(rows, 1), max(cols, 1))
+    width, tall = xsize + 2 * halo, 1 + 2 * halo  # a one-row window with its halo
+    if _budget_values(arrays, budget_mb) >= width * tall:
+        rows = choose_block_rows(width, arrays, budget_mb) - 2 * halo
+        return Tiling(xsize, ysize, max(1, _aligned_rows(rows, info.block_y)), max(xsize, 1))
+    cols = _budget_values(arrays, budget_mb) // tall - 2 * halo
+    if info.block_x > 1 and cols >= info.block_x:
+        cols = cols // info.block_x * info.block_x
+    return Tiling(xsize, ysize, 1, max(cols, 1))
 
 
 def iter_windows(ysize: int, block_rows: int) -> Iterator[tuple]:
@@ -211,6 +376,60 @@ def read_reflectance(
     return out
 
 
+class _HaloRows:
+    """Reflectance of consecutive full-width windows plus ``halo`` pixels on every side.
+
+    The rows are read in the windows' own chunks (aligned with the input's blocks) and kept while a
+    later window still needs them, so every input row is read once: the halo rows of a window
+    belong to the chunks before and after it, and reading them on their own would decode those
+    rows of blocks a second time. Holds at most about two windows of reflectance.
+    """
+
+    def __init__(self, ds: gdal.Dataset, info: RasterInfo, roles: BandRoles, halo: int, rows: int):
+        self.ds, self.info, self.roles, self.halo = ds, info, roles, int(halo)
+        self.rows = max(int(rows), 1)
+        self.buf: Optional[Dict[str, np.ndarray]] = None
+        self.lo = self.hi = 0  # buffered rows [lo, hi)
+
+    def window(self, row0: int, nrows: int) -> Dict[str, np.ndarray]:
+        h, info = self.halo, self.info
+        need_lo, need_hi = max(row0 - h, 0), min(row0 + nrows + h, info.ysize)
+        if self.buf is not None and need_lo > self.lo:
+            self.buf = {k: v[need_lo - self.lo :] for k, v in self.buf.items()}
+            self.lo = need_lo
+        while self.hi < need_hi:
+            n = min(self.rows, info.ysize - self.hi)
+            chunk = read_reflectance(self.ds, info, self.roles, self.hi, n)
+            if self.buf is None:
+                self.buf, self.lo = chunk, self.hi
+            else:
+                self.buf = {k: np.concatenate([self.buf[k], chunk[k]]) for k in chunk}
+            self.hi += n
+        out = {}
+        top = need_lo - (row0 - h)
+        for role, arr in self.buf.items():
+            win = np.full((nrows + 2 * h, info.xsize + 2 * h), np.nan, dtype=np.float32)
+            win[top : top + need_hi - need_lo, h : h + info.xsize] = arr[
+                need_lo - self.lo : need_hi - self.lo
+            ]
+            out[role] = win
+        return out
+
+
+def reflectance_windows(
+    ds: gdal.Dataset, info: RasterInfo, roles: BandRoles, tiling: Tiling, halo: int = 0
+) -> Iterator[tuple]:
+    """``((row0, nrows, col0, ncols), reflectance)`` for every window of ``tiling``, in order; the
+    reflectance includes ``halo`` pixels on every side (NaN outside the raster)."""
+    stream = _HaloRows(ds, info, roles, halo, tiling.rows) if halo and tiling.full_width else None
+    for win in tiling.windows():
+        row0, n, col0, m = win
+        if stream is not None:
+            yield win, stream.window(row0, n)
+        else:
+            yield win, read_reflectance(ds, info, roles, row0, n, halo, col0, m)
+
+
 # --------------------------------------------------------------------------------------------------
 # Output that is complete or absent
 # --------------------------------------------------------------------------------------------------
@@ -221,6 +440,21 @@ GTIFF_OPTIONS = [
     "BIGTIFF=IF_SAFER",
     "NUM_THREADS=ALL_CPUS",
 ]
+
+
+def gtiff_options(rows: Optional[int] = None, base: Sequence[str] = GTIFF_OPTIONS) -> List[str]:
+    """``base`` with a block height that windows of ``rows`` rows fill completely.
+
+    Each output block is then written once (a compressed GeoTIFF block written in parts is
+    rewritten, and appended to the file, every time). 256 × 256 tiles when ``rows`` is a multiple
+    of 256; 256 × ``rows`` tiles when it is a multiple of 16; else strips of ``rows`` rows.
+    """
+    opts = [o for o in base if not o.upper().startswith(("TILED=", "BLOCKYSIZE=", "BLOCKXSIZE="))]
+    if rows is None or rows % OUT_BLOCK == 0:
+        return opts + ["TILED=YES"]
+    if rows % 16 == 0:
+        return opts + ["TILED=YES", "BLOCKYSIZE={}".format(rows)]
+    return opts + ["TILED=NO", "BLOCKYSIZE={}".format(rows)]
 
 
 class AtomicRaster:
@@ -240,13 +474,16 @@ class AtomicRaster:
         data_type: int,
         nodata: Optional[float],
         descriptions: Sequence[str] = (),
-        options: Sequence[str] = GTIFF_OPTIONS,
+        options: Optional[Sequence[str]] = None,
+        tiling: Optional[Tiling] = None,
     ):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.tmp = self.path.with_name(
             ".{}.partial-{}.tif".format(self.path.stem, uuid.uuid4().hex[:8])
         )
+        if options is None:
+            options = gtiff_options(tiling.rows if tiling is not None else None)
         driver = gdal.GetDriverByName("GTiff")
         self.ds = driver.Create(
             str(self.tmp), info.xsize, info.ysize, bands, data_type, options=list(options)
@@ -262,8 +499,8 @@ class AtomicRaster:
                 band.SetDescription(str(descriptions[b - 1]))
         self.committed = False
 
-    def write(self, band: int, row0: int, array: np.ndarray) -> None:
-        self.ds.GetRasterBand(band).WriteArray(array, 0, row0)
+    def write(self, band: int, row0: int, array: np.ndarray, col0: int = 0) -> None:
+        self.ds.GetRasterBand(band).WriteArray(array, col0, row0)
 
     @_gdal_exceptions
     def commit(self) -> None:
@@ -315,6 +552,7 @@ def run_indices(
     block_rows: Optional[int] = None,
     progress: ProgressFn = None,
     cancelled: CancelFn = None,
+    block_cols: Optional[int] = None,
 ) -> dict:
     """Write one Float32 band per index (nodata −9999). Returns valid-pixel counts per index."""
     ds = open_raster(src)
@@ -330,23 +568,25 @@ def run_indices(
             raise ValueError(
                 "{n} needs the band role(s) {r}.".format(n=name, r=", ".join(INDEX_ROLES[name]))
             )
-    rows = block_rows or choose_block_rows(info.xsize, len(roles.bands()) + len(names) + 2)
+    arrays = len(roles.bands()) + len(names) + 2
+    tiling = plan_windows(info, arrays, block_rows, block_cols)
     valid_counts = {n: 0 for n in names}
-    with AtomicRaster(dst, info, len(names), gdal.GDT_Float32, OUT_NODATA, names) as out:
-        for row0, n in iter_windows(info.ysize, rows):
+    with AtomicRaster(
+        dst, info, len(names), gdal.GDT_Float32, OUT_NODATA, names, tiling=tiling
+    ) as out:
+        for (row0, n, col0, m), refl in reflectance_windows(ds, info, roles, tiling):
             _check_cancel(cancelled)
-            refl = read_reflectance(ds, info, roles, row0, n)
             for b, name in enumerate(names, start=1):
                 arr = compute_index(name, refl)
                 ok = np.isfinite(arr)
                 valid_counts[name] += int(ok.sum())
                 arr[~ok] = OUT_NODATA
-                out.write(b, row0, arr)
-            _release(ds, out.ds)
-            _progress(progress, (row0 + n) / info.ysize)
+                out.write(b, row0, arr, col0)
+            _release(ds, out.ds if tiling.row_band_done(col0, m) else None)
+            _progress(progress, tiling.done(row0, n, col0, m))
         _check_cancel(cancelled)
         out.commit()
-    return {"valid_pixels": valid_counts, "block_rows": rows}
+    return {"valid_pixels": valid_counts, "block_rows": tiling.rows, "block_cols": tiling.cols}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -428,8 +668,9 @@ def extract_training(
     spec: FeatureSpec,
     labels: gdal.Dataset,
     window: tuple,
-    block_rows: int = 512,
+    block_rows: Optional[int] = None,
     cancelled: CancelFn = None,
+    block_cols: Optional[int] = None,
 ) -> tuple:
     """Features of labelled pixels: returns ``(X, group_ids)`` for pixels where ``labels`` > 0.
 
@@ -441,12 +682,15 @@ def extract_training(
     col0, row0, ncols, nrows = window
     xs, gs = [], []
     lab_band = labels.GetRasterBand(1)
-    for r, n in iter_windows(nrows, block_rows):
+    grid = RasterInfo(**dict(info.__dict__, xsize=ncols, ysize=nrows))
+    arrays = len(spec.names) * 2 + len(spec.roles.bands()) + 4
+    tiling = plan_windows(grid, arrays, block_rows, block_cols, spec.halo)
+    for r, n, c, m in tiling.windows():
         _check_cancel(cancelled)
-        lab = lab_band.ReadAsArray(0, r, ncols, n)
+        lab = lab_band.ReadAsArray(c, r, m, n)
         if not (lab > 0).any():
             continue
-        refl = read_reflectance(ds, info, spec.roles, row0 + r, n, spec.halo, col0, ncols)
+        refl = read_reflectance(ds, info, spec.roles, row0 + r, n, spec.halo, col0 + c, m)
         feats = spec.compute(refl)
         sel = lab > 0
         x = feats[:, sel].T
@@ -498,21 +742,22 @@ def ndvi_histogram(
     block_rows: Optional[int] = None,
     progress: ProgressFn = None,
     cancelled: CancelFn = None,
+    block_cols: Optional[int] = None,
 ) -> tuple:
     ds = open_raster(src)
     info = raster_info(ds)
     roles.validate(info.band_count)
-    rows = block_rows or choose_block_rows(info.xsize, 4)
+    tiling = plan_windows(info, 4, block_rows, block_cols)
     hist = np.zeros(bins, dtype=np.int64)
     edges = np.linspace(-1.0, 1.0, bins + 1)
     sub = BandRoles(red=roles.red, nir=roles.nir, scale=roles.scale, offset=roles.offset)
-    for row0, n in iter_windows(info.ysize, rows):
+    for (row0, n, col0, m), refl in reflectance_windows(ds, info, sub, tiling):
         _check_cancel(cancelled)
-        ndvi = compute_index("NDVI", read_reflectance(ds, info, sub, row0, n))
+        ndvi = compute_index("NDVI", refl)
         v = ndvi[np.isfinite(ndvi)]
         hist += np.histogram(v, bins=edges)[0]
         _release(ds)
-        _progress(progress, (row0 + n) / info.ysize)
+        _progress(progress, tiling.done(row0, n, col0, m))
     return hist, edges
 
 
@@ -524,24 +769,28 @@ def classify_raster(
     block_rows: Optional[int] = None,
     progress: ProgressFn = None,
     cancelled: CancelFn = None,
+    block_cols: Optional[int] = None,
 ) -> ClassStats:
     """Apply ``model`` block by block; writes a uint8 class raster (nodata 0)."""
     ds = open_raster(src)
     info = raster_info(ds)
     spec = model.features
     spec.roles.validate(info.band_count)
-    rows = block_rows or choose_block_rows(info.xsize, len(spec.names) * 2 + 4)
+    arrays = len(spec.names) * 2 + 4
+    if spec.halo:  # the halo stream holds about two more windows of reflectance
+        arrays += 2 * len(spec.roles.bands())
+    tiling = plan_windows(info, arrays, block_rows, block_cols, spec.halo)
     counts = np.zeros(256, dtype=np.int64)
     areas = np.zeros(256, dtype=np.float64)
-    with AtomicRaster(dst, info, 1, gdal.GDT_Byte, 0, ["class"]) as out:
-        for row0, n in iter_windows(info.ysize, rows):
+    with AtomicRaster(dst, info, 1, gdal.GDT_Byte, 0, ["class"], tiling=tiling) as out:
+        windows = reflectance_windows(ds, info, spec.roles, tiling, spec.halo)
+        for (row0, n, col0, m), refl in windows:
             _check_cancel(cancelled)
-            refl = read_reflectance(ds, info, spec.roles, row0, n, spec.halo)
             cls = model.predict_features(spec.compute(refl))
-            out.write(1, row0, cls)
+            out.write(1, row0, cls, col0)
             _accumulate(counts, areas, cls, info.row_areas(row0, n))
-            _release(ds, out.ds)
-            _progress(progress, (row0 + n) / info.ysize)
+            _release(ds, out.ds if tiling.row_band_done(col0, m) else None)
+            _progress(progress, tiling.done(row0, n, col0, m))
         _check_cancel(cancelled)
         band = out.ds.GetRasterBand(1)
         band.SetDescription("class")
@@ -556,30 +805,31 @@ def class_statistics(
     block_rows: Optional[int] = None,
     progress: ProgressFn = None,
     cancelled: CancelFn = None,
+    block_cols: Optional[int] = None,
 ) -> ClassStats:
     """Counts and areas per class of band 1 (nodata and 0 excluded), optionally inside ``zones`` > 0."""
     ds = open_raster(path)
     info = raster_info(ds)
     band = ds.GetRasterBand(1)
     nodata = info.nodata[0]
-    rows = block_rows or choose_block_rows(info.xsize, 3)
+    tiling = plan_windows(info, 3, block_rows, block_cols)
     counts = np.zeros(256, dtype=np.int64)
     areas = np.zeros(256, dtype=np.float64)
-    for row0, n in iter_windows(info.ysize, rows):
+    for row0, n, col0, m in tiling.windows():
         _check_cancel(cancelled)
-        cls = class_block(band, row0, n, info.xsize, nodata)
+        cls = class_block(band, row0, n, m, nodata, col0)
         if zones is not None:
-            z = zones.GetRasterBand(1).ReadAsArray(0, row0, info.xsize, n)
+            z = zones.GetRasterBand(1).ReadAsArray(col0, row0, m, n)
             cls = np.where(z > 0, cls, 0).astype(np.uint8)
         _accumulate(counts, areas, cls, info.row_areas(row0, n))
         _release(ds, zones)
-        _progress(progress, (row0 + n) / info.ysize)
+        _progress(progress, tiling.done(row0, n, col0, m))
     return _stats(counts, areas)
 
 
-def class_block(band, row0: int, nrows: int, xsize: int, nodata) -> np.ndarray:
+def class_block(band, row0: int, nrows: int, ncols: int, nodata, col0: int = 0) -> np.ndarray:
     """Class codes 0–255 of a window (nodata and out-of-range values → 0)."""
-    arr = band.ReadAsArray(0, row0, xsize, nrows)
+    arr = band.ReadAsArray(col0, row0, ncols, nrows)
     bad = (arr < 1) | (arr > 255)
     if arr.dtype.kind == "f":
         bad |= ~np.isfinite(arr)
@@ -596,8 +846,14 @@ def sample_stratified_points(
     seed: int,
     block_rows: Optional[int] = None,
     cancelled: CancelFn = None,
+    block_cols: Optional[int] = None,
 ) -> List[tuple]:
-    """Stratified random pixel centres: list of ``(code, row, col, x, y)``, seeded, block-invariant."""
+    """Stratified random pixel centres: list of ``(code, row, col, x, y)``, seeded, block-invariant.
+
+    The ``k``-th pixel of a class is its ``k``-th in row-major order, which is also the order in
+    which the windows are read, whatever their size. The points are listed by class, then row and
+    column.
+    """
     from .core.accuracy import choose_sample_ordinals
 
     codes = sorted(sizes)
@@ -607,23 +863,24 @@ def sample_stratified_points(
     ds = open_raster(path)
     info = raster_info(ds)
     band = ds.GetRasterBand(1)
-    rows = block_rows or choose_block_rows(info.xsize, 3)
+    tiling = plan_windows(info, 3, block_rows, block_cols)
     gt = info.geotransform
     out = []
-    for row0, n in iter_windows(info.ysize, rows):
+    for row0, n, col0, m in tiling.windows():
         _check_cancel(cancelled)
-        cls = class_block(band, row0, n, info.xsize, info.nodata[0]).ravel()
+        cls = class_block(band, row0, n, m, info.nodata[0], col0).ravel()
         for c in codes:
             pos = np.flatnonzero(cls == c)
             lo, hi = seen[c], seen[c] + pos.size
             o = wanted[c]
             sel = o[(o >= lo) & (o < hi)] - lo
             for p in pos[sel]:
-                r, col = row0 + int(p) // info.xsize, int(p) % info.xsize
+                r, col = row0 + int(p) // m, col0 + int(p) % m
                 x = gt[0] + (col + 0.5) * gt[1] + (r + 0.5) * gt[2]
                 y = gt[3] + (col + 0.5) * gt[4] + (r + 0.5) * gt[5]
                 out.append((c, r, col, x, y))
             seen[c] = hi
+    out.sort(key=lambda p: p[:3])  # by class, then row-major: the same list for any window size
     return out
 
 
@@ -639,7 +896,7 @@ def values_at(path: str, xy: Sequence[tuple]) -> np.ndarray:
         col = int(math.floor(inv[0] + x * inv[1] + y * inv[2]))
         row = int(math.floor(inv[3] + x * inv[4] + y * inv[5]))
         if 0 <= col < info.xsize and 0 <= row < info.ysize:
-            out[i] = int(class_block(band, row, 1, info.xsize, info.nodata[0])[0, col])
+            out[i] = int(class_block(band, row, 1, 1, info.nodata[0], col)[0, 0])
     return out
 
 
@@ -684,6 +941,7 @@ def green_polygons(
     block_rows: Optional[int] = None,
     progress: ProgressFn = None,
     cancelled: CancelFn = None,
+    block_cols: Optional[int] = None,
 ) -> GreenPolygons:
     """Sieve (minimum mapping unit), polygonise (8-connected) and summarise the green classes.
 
@@ -695,7 +953,7 @@ def green_polygons(
     ds = open_raster(class_path)
     info = raster_info(ds)
     band = ds.GetRasterBand(1)
-    rows = block_rows or choose_block_rows(info.xsize, 6)
+    tiling = plan_windows(info, 6, block_rows, block_cols)
     green = np.zeros(256, dtype=bool)
     green[[int(c) for c in green_codes]] = True
     canopy = np.zeros(256, dtype=bool)
@@ -703,7 +961,7 @@ def green_polygons(
     work = Path(workdir)
     work.mkdir(parents=True, exist_ok=True)
     mask_path = str(work / "green_mask.tif")
-    opts = ["TILED=YES", "COMPRESS=DEFLATE", "ZLEVEL=1", "BIGTIFF=IF_SAFER"]
+    opts = gtiff_options(tiling.rows, ["COMPRESS=DEFLATE", "ZLEVEL=1", "BIGTIFF=IF_SAFER"])
     mds = gdal.GetDriverByName("GTiff").Create(
         mask_path, info.xsize, info.ysize, 1, gdal.GDT_Byte, opts
     )
@@ -713,17 +971,17 @@ def green_polygons(
     mband = mds.GetRasterBand(1)
     mband.SetNoDataValue(0)
     green_raw = 0.0
-    for row0, n in iter_windows(info.ysize, rows):
+    for row0, n, col0, ncols in tiling.windows():
         _check_cancel(cancelled)
-        cls = class_block(band, row0, n, info.xsize, info.nodata[0])
+        cls = class_block(band, row0, n, ncols, info.nodata[0], col0)
         m = np.where(cls == 0, 0, np.where(green[cls], 2, 1)).astype(np.uint8)
-        mband.WriteArray(m, 0, row0)
+        mband.WriteArray(m, col0, row0)
         inside = m == 2
         if zone is not None:
-            inside &= zone.GetRasterBand(1).ReadAsArray(0, row0, info.xsize, n) > 0
+            inside &= zone.GetRasterBand(1).ReadAsArray(col0, row0, ncols, n) > 0
         green_raw += float((inside.sum(axis=1) * info.row_areas(row0, n)).sum())
-        _release(ds, mds, zone)
-        _progress(progress, 0.2 * (row0 + n) / info.ysize)
+        _release(ds, mds if tiling.row_band_done(col0, ncols) else None, zone)
+        _progress(progress, 0.2 * tiling.done(row0, n, col0, ncols))
     mds.FlushCache()
     sieve_px = 0
     if min_area_m2 > 0:
@@ -734,10 +992,11 @@ def green_polygons(
     _check_cancel(cancelled)
     _progress(progress, 0.35)
     # Keep only green as data (1), everything else nodata, then polygonise the data pixels.
-    for row0, n in iter_windows(info.ysize, rows):
-        m = mband.ReadAsArray(0, row0, info.xsize, n)
-        mband.WriteArray((m == 2).astype(np.uint8), 0, row0)
-        _release(mds)
+    for row0, n, col0, ncols in tiling.windows():
+        m = mband.ReadAsArray(col0, row0, ncols, n)
+        mband.WriteArray((m == 2).astype(np.uint8), col0, row0)
+        if tiling.row_band_done(col0, ncols):
+            _release(mds)
     mds.FlushCache()
     gpkg = str(work / "green_polygons.gpkg")
     drv = ogr.GetDriverByName("GPKG")
@@ -781,13 +1040,13 @@ def green_polygons(
     class_m2 = {int(c): np.zeros(size) for c in green_codes}
     valid_m2 = green_m2 = zone_total = 0.0
     pband = pds.GetRasterBand(1)
-    for row0, n in iter_windows(info.ysize, rows):
+    for row0, n, col0, ncols in tiling.windows():
         _check_cancel(cancelled)
-        cls = class_block(band, row0, n, info.xsize, info.nodata[0])
-        pid = pband.ReadAsArray(0, row0, info.xsize, n).astype(np.int64)
+        cls = class_block(band, row0, n, ncols, info.nodata[0], col0)
+        pid = pband.ReadAsArray(col0, row0, ncols, n).astype(np.int64)
         ra = np.broadcast_to(info.row_areas(row0, n)[:, None], cls.shape)
         if zone is not None:
-            z = zone.GetRasterBand(1).ReadAsArray(0, row0, info.xsize, n) > 0
+            z = zone.GetRasterBand(1).ReadAsArray(col0, row0, ncols, n) > 0
             zone_total += float(ra[z].sum())
         else:
             z = np.ones(cls.shape, dtype=bool)
@@ -804,7 +1063,7 @@ def green_polygons(
         for code, arr in class_m2.items():
             arr += np.bincount(p, weights=a * (c == code), minlength=size)
         _release(ds, pds, zone)
-        _progress(progress, 0.5 + 0.5 * (row0 + n) / info.ysize)
+        _progress(progress, 0.5 + 0.5 * tiling.done(row0, n, col0, ncols))
     pds = None
     return GreenPolygons(
         gpkg=gpkg,
@@ -835,6 +1094,7 @@ def carbon_raster(
     block_rows: Optional[int] = None,
     progress: ProgressFn = None,
     cancelled: CancelFn = None,
+    block_cols: Optional[int] = None,
 ) -> np.ndarray:
     """Write the mean density (tC/ha) of each pixel's class; return area m² per (zone, class).
 
@@ -844,29 +1104,31 @@ def carbon_raster(
     ds = open_raster(class_path)
     info = raster_info(ds)
     band = ds.GetRasterBand(1)
-    rows = block_rows or choose_block_rows(info.xsize, 4)
+    tiling = plan_windows(info, 4, block_rows, block_cols)
     lut = np.zeros(256, dtype=np.float32)
     for code, value in density.items():
         lut[int(code)] = float(value)
     nz = int(n_zones) + 1
     areas = np.zeros(nz * 256)
-    with AtomicRaster(dst, info, 1, gdal.GDT_Float32, OUT_NODATA, ["carbon_tC_per_ha"]) as out:
-        for row0, n in iter_windows(info.ysize, rows):
+    with AtomicRaster(
+        dst, info, 1, gdal.GDT_Float32, OUT_NODATA, ["carbon_tC_per_ha"], tiling=tiling
+    ) as out:
+        for row0, n, col0, m in tiling.windows():
             _check_cancel(cancelled)
-            cls = class_block(band, row0, n, info.xsize, info.nodata[0])
+            cls = class_block(band, row0, n, m, info.nodata[0], col0)
             dens = lut[cls]
             dens[cls == 0] = OUT_NODATA
-            out.write(1, row0, dens)
+            out.write(1, row0, dens, col0)
             if zones is not None:
-                z = zones.GetRasterBand(1).ReadAsArray(0, row0, info.xsize, n).astype(np.int64)
+                z = zones.GetRasterBand(1).ReadAsArray(col0, row0, m, n).astype(np.int64)
                 z = np.clip(z, 0, nz - 1)
             else:
                 z = np.zeros(cls.shape, dtype=np.int64)
             key = (z * 256 + cls).ravel()
             w = np.broadcast_to(info.row_areas(row0, n)[:, None], cls.shape).ravel()
             areas += np.bincount(key, weights=w, minlength=nz * 256)
-            _release(ds, out.ds, zones)
-            _progress(progress, (row0 + n) / info.ysize)
+            _release(ds, out.ds if tiling.row_band_done(col0, m) else None, zones)
+            _progress(progress, tiling.done(row0, n, col0, m))
         _check_cancel(cancelled)
         out.commit()
     return areas.reshape(nz, 256)

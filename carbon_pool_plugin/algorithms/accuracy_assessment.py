@@ -75,18 +75,22 @@ class AccuracyAssessmentAlgorithm(CarbonPoolAlgorithm):
         return self.tr("Accuracy assessment and area estimation")
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return self.tr(
-            "Two steps, following Olofsson et al. (2014, Remote Sensing of Environment 148: 42–57).\n\n"
-            "SAMPLE: draws a stratified random sample of pixel centres from the class raster (map "
-            "classes are the strata): N per class, or a total allocated in proportion to mapped area "
-            "with a minimum per class. The points get an empty ref_class field: label each one from "
-            "independent reference data (field visit, very-high-resolution imagery), never from the "
-            "training data.\n\n"
-            "ASSESS: from the labelled points, the error matrix of sample counts (rows = map, columns "
-            "= reference), the area-weighted estimated proportions, overall accuracy, user's and "
-            "producer's accuracy with 95 % confidence intervals, F1, kappa (reported, not "
-            "recommended), and the error-adjusted area of every class with its 95 % interval "
-            "(stratified estimator with mapped-area weights)."
+        return (
+            self.tr(
+                "Two steps, following Olofsson et al. (2014, Remote Sensing of Environment 148: 42–57).\n\n"
+                "SAMPLE: draws a stratified random sample of pixel centres from the class raster (map "
+                "classes are the strata): N per class, or a total allocated in proportion to mapped area "
+                "with a minimum per class. The points get an empty ref_class field: label each one from "
+                "independent reference data (field visit, very-high-resolution imagery), never from the "
+                "training data.\n\n"
+                "ASSESS: from the labelled points, the error matrix of sample counts (rows = map, columns "
+                "= reference), the area-weighted estimated proportions, overall accuracy, user's and "
+                "producer's accuracy with 95 % confidence intervals, F1, kappa (reported, not "
+                "recommended), and the error-adjusted area of every class with its 95 % interval "
+                "(stratified estimator with mapped-area weights)."
+            )
+            + "\n\n"
+            + mc.no_crs_help(True)
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -217,6 +221,9 @@ class AccuracyAssessmentAlgorithm(CarbonPoolAlgorithm):
 
         layer, path = mc.gdal_raster_path(self, parameters, self.INPUT, context)
         try:
+            mc.check_raster_crs(
+                feedback, layer, engine.raster_info(engine.open_raster(path)), need_areas=True
+            )
             stats = engine.class_statistics(
                 path, progress=mc.progress_fn(feedback, 0, 40), cancelled=mc.cancel_fn(feedback)
             )

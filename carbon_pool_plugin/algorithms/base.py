@@ -30,6 +30,20 @@ class CarbonPoolAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self):  # noqa: N802
         return type(self)()
 
+    def parameterAsSource(self, parameters, name, context):  # noqa: N802
+        """The source, with QGIS's own invalid-geometry check switched off.
+
+        QGIS 3.22 throws that check's abort through the Python feature iterator, which breaks the
+        interpreter; the same check is made in Python by :func:`qgis_io.iter_features` (every read
+        of a user layer goes through it), honouring the setting recorded here.
+        """
+        from .. import qgis_io
+
+        source = super().parameterAsSource(parameters, name, context)
+        return qgis_io.disable_qgis_geometry_check(
+            source, qgis_io.parameter_geometry_check(parameters, name, context)
+        )
+
     def group(self) -> str:
         return tr(GROUPS[self.GROUP_ID])
 
@@ -41,3 +55,27 @@ class CarbonPoolAlgorithm(QgsProcessingAlgorithm):
 
     def helpUrl(self) -> str:  # noqa: N802
         return metadata().get("homepage", "") + "#" + self.name()
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """QGIS's checks, without loading raster files as layers and with GDAL's PAM off.
+
+        Checking a raster parameter loads it as a layer, and QGIS then computes statistics for
+        its default rendering: GDAL saves them as ``<input>.aux.xml`` beside the user's raster (or
+        inside a ``.vrt``) and they cost a pass over a huge raster. A raster given as a file is
+        opened by the algorithm itself (:func:`mapping_common.gdal_raster_path`, which reports
+        an unreadable file), so its check is skipped here.
+        """
+        from qgis.core import QgsProcessingParameterRasterLayer, QgsProperty
+
+        from ..raster_engine import no_pam
+        from .mapping_common import raster_file_value
+
+        checked = dict(parameters)
+        for definition in self.parameterDefinitions():
+            key = definition.name()
+            if isinstance(definition, QgsProcessingParameterRasterLayer) and raster_file_value(
+                parameters.get(key), context
+            ):
+                checked[key] = QgsProperty.fromValue(parameters[key])
+        with no_pam():
+            return super().checkParameterValues(checked, context)

@@ -760,7 +760,7 @@ class BatchAssessmentAlgorithm(CarbonPoolAlgorithm):
                     store.addMapLayer(layer)
                     layer_ids[key] = layer.id()
                     if key == self.BOUNDARY and name_field:
-                        for feature in layer.getFeatures():
+                        for feature in qgis_io.iter_features(layer, validate=False):
                             value = feature[name_field]
                             if value not in (None, "") and str(value) != "NULL":
                                 row["name"] = str(value)

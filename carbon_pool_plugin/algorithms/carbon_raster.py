@@ -99,17 +99,21 @@ class CarbonRasterAlgorithm(CarbonPoolAlgorithm):
         return self.tr("Carbon map from class densities")
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return self.tr(
-            "Gives every pixel the carbon density (tC/ha) of its class, measured on your plots (e.g. "
-            "the stratum means and confidence limits of ‘Stratified estimate’), and sums carbon per "
-            "class and per municipality: total = Σ area × density, with an interval that combines "
-            "the class intervals as independent strata (half-widths added in quadrature); the "
-            "fully correlated bounds Σ area × low / high are given in the log. CO2e = C × 44/12.\n\n"
-            "Densities as text: code:mean[:low:high] separated by ‘;’, e.g. "
-            "1:45.2:38.1:52.3;2:5.0:3.1:6.9 — or a table with class, mean, low and high fields. "
-            "Classes without a density count as 0 tC/ha. Pixel areas come from the geotransform "
-            "(projected CRS) or from the ellipsoid per row (geographic CRS). Map classification "
-            "error is not included in the interval."
+        return (
+            self.tr(
+                "Gives every pixel the carbon density (tC/ha) of its class, measured on your plots (e.g. "
+                "the stratum means and confidence limits of ‘Stratified estimate’), and sums carbon per "
+                "class and per municipality: total = Σ area × density, with an interval that combines "
+                "the class intervals as independent strata (half-widths added in quadrature); the "
+                "fully correlated bounds Σ area × low / high are given in the log. CO2e = C × 44/12.\n\n"
+                "Densities as text: code:mean[:low:high] separated by ‘;’, e.g. "
+                "1:45.2:38.1:52.3;2:5.0:3.1:6.9 — or a table with class, mean, low and high fields. "
+                "Classes without a density count as 0 tC/ha. Pixel areas come from the geotransform "
+                "(projected CRS) or from the ellipsoid per row (geographic CRS). Map classification "
+                "error is not included in the interval."
+            )
+            + "\n\n"
+            + mc.no_crs_help(True)
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -246,6 +250,7 @@ class CarbonRasterAlgorithm(CarbonPoolAlgorithm):
             info = engine.raster_info(engine.open_raster(path))
         except ValueError as err:
             raise QgsProcessingException(str(err)) from err
+        mc.check_raster_crs(feedback, layer, info, need_areas=True)
         zones, names = None, []
         boundary = self.parameterAsSource(parameters, self.BOUNDARY, context)
         if boundary is not None:

@@ -348,7 +348,7 @@ class CarbonReportAlgorithm(CarbonPoolAlgorithm):
             if required:
                 raise QgsProcessingException(self.invalidSourceError(parameters, key))
             return None
-        frame, _ = qgis_io.read_frame(source, feedback=None)
+        frame, _ = qgis_io.read_frame(source, feedback=None, context=context)
         return frame
 
     def _layer(self, parameters, key, context):
@@ -385,7 +385,7 @@ class CarbonReportAlgorithm(CarbonPoolAlgorithm):
         carbon_layer = self._layer(parameters, self.CARBON_MAP, context)
         if carbon_layer is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.CARBON_MAP))
-        polygons, _ = qgis_io.read_frame(carbon_layer)
+        polygons, _ = qgis_io.read_frame(carbon_layer, context=context)
         strata = self._frame(parameters, self.STRATA_TABLE, context, feedback, required=True)
         trees = self._frame(parameters, self.TREES, context, feedback)
         change = self._frame(parameters, self.CHANGE_TABLE, context, feedback)
@@ -510,7 +510,7 @@ class CarbonReportAlgorithm(CarbonPoolAlgorithm):
             area.setEllipsoid(layer.crs().ellipsoidAcronym() or "EPSG:7030")
         total_m2 = 0.0
         attrs = {}
-        for feature in layer.getFeatures():
+        for feature in qgis_io.iter_features(layer, None, context):
             total_m2 += area.measureArea(feature.geometry())
             if not attrs:
                 attrs = {

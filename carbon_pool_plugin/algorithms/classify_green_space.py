@@ -67,22 +67,26 @@ class ClassifyGreenSpaceAlgorithm(CarbonPoolAlgorithm):
         return self.tr("Classify green space from imagery")
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return self.tr(
-            "Maps land cover (e.g. 1 tree canopy, 2 grass/shrub, 3 water, 4 built/bare) from a "
-            "multiband image. Features: reflectance of the mapped bands, NDVI, NDWI (and NDBI with "
-            "a SWIR band), optionally the 3×3 local variance of NDVI (texture).\n\n"
-            "Classifiers: random forest (scikit-learn, if installed; otherwise Gaussian maximum "
-            "likelihood is used with a warning), Gaussian maximum likelihood (pure numpy, always "
-            "available), or an unsupervised NDVI threshold (Otsu) giving 1 = vegetation and "
-            "4 = non-vegetation.\n\n"
-            "Training polygons or points are rasterised on the image grid. Whole training "
-            "features (not single pixels) are held out (HOLDOUT share per class) to report an honest "
-            "hold-out accuracy before the final model is fitted on all of them. This is still not a "
-            "map accuracy assessment: use ‘Accuracy assessment and area estimation’ with an "
-            "independent stratified random sample for that.\n\n"
-            "Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe to "
-            "share; it is never unpickled) that can be re-applied with ‘Existing model’, and a "
-            "per-class area table (m², rai, %)."
+        return (
+            self.tr(
+                "Maps land cover (e.g. 1 tree canopy, 2 grass/shrub, 3 water, 4 built/bare) from a "
+                "multiband image. Features: reflectance of the mapped bands, NDVI, NDWI (and NDBI with "
+                "a SWIR band), optionally the 3×3 local variance of NDVI (texture).\n\n"
+                "Classifiers: random forest (scikit-learn, if installed; otherwise Gaussian maximum "
+                "likelihood is used with a warning), Gaussian maximum likelihood (pure numpy, always "
+                "available), or an unsupervised NDVI threshold (Otsu) giving 1 = vegetation and "
+                "4 = non-vegetation.\n\n"
+                "Training polygons or points are rasterised on the image grid. Whole training "
+                "features (not single pixels) are held out (HOLDOUT share per class) to report an honest "
+                "hold-out accuracy before the final model is fitted on all of them. This is still not a "
+                "map accuracy assessment: use ‘Accuracy assessment and area estimation’ with an "
+                "independent stratified random sample for that.\n\n"
+                "Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe to "
+                "share; it is never unpickled) that can be re-applied with ‘Existing model’, and a "
+                "per-class area table (m², rai, %)."
+            )
+            + "\n\n"
+            + mc.no_crs_help(False)
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -250,6 +254,7 @@ class ClassifyGreenSpaceAlgorithm(CarbonPoolAlgorithm):
         except ValueError as err:
             raise QgsProcessingException(str(err)) from err
         roles = mc.band_roles_from_parameters(self, parameters, context, ds)
+        mc.check_raster_crs(feedback, layer, info, need_areas=False)
         ds = None
         texture = self.parameterAsBoolean(parameters, self.TEXTURE, context)
         seed = self.parameterAsInt(parameters, self.SEED, context)

@@ -40,6 +40,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from .. import qgis_io
 from ..paths import plugin_version
 from .base import CarbonPoolAlgorithm
 
@@ -516,7 +517,7 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
         areas: List[float] = []
         skipped = 0
         total = max(source.featureCount(), 1)
-        for i, f in enumerate(source.getFeatures(request)):
+        for i, f in enumerate(qgis_io.iter_features(source, request, context, feedback)):
             if i % 2000 == 0:
                 if feedback.isCanceled():
                     return {}
@@ -561,8 +562,10 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
                 )
             rows = [
                 (_value(f["stratum"]), _value(f["n_h"]))
-                for f in alloc_source.getFeatures(
-                    QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+                for f in qgis_io.iter_features(
+                    alloc_source,
+                    QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry),
+                    context,
                 )
             ]
             counts, notes = core.allocation_from_table([r[0] for r in rows], [r[1] for r in rows])
@@ -612,7 +615,9 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
         excl_source = self.parameterAsSource(parameters, self.EXCLUSION, context)
         if excl_source is not None:
             tr_ex = QgsCoordinateTransform(excl_source.sourceCrs(), work_crs, tctx)
-            for f in excl_source.getFeatures(QgsFeatureRequest().setNoAttributes()):
+            for f in qgis_io.iter_features(
+                excl_source, QgsFeatureRequest().setNoAttributes(), context, feedback
+            ):
                 g = QgsGeometry(f.geometry())
                 if g.isEmpty():
                     continue
@@ -622,7 +627,9 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
             feedback.pushInfo(self.tr("Exclusion polygons: {n}").format(n=len(exclusions)))
 
         # ---- existing plots ---------------------------------------------------------------
-        existing = self._read_existing(parameters, context, work_crs, geoms, strata, locate)
+        existing = self._read_existing(
+            parameters, context, work_crs, geoms, strata, locate, feedback
+        )
         for rec in existing["records"]:
             if rec["_poly"] >= 0:
                 rec["polygon_id"] = fids[rec["_poly"]]
@@ -919,7 +926,9 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
         return outputs
 
     # ------------------------------------------------------------------ helpers
-    def _read_existing(self, parameters, context, work_crs, geoms, strata, locate) -> dict:
+    def _read_existing(
+        self, parameters, context, work_crs, geoms, strata, locate, feedback=None
+    ) -> dict:
         """Existing plots: records (kept as they are), centres, active counts, ids."""
         out = {"records": [], "xy": np.empty((0, 2)), "counts": {}, "ids": [], "notes": []}
         src = self.parameterAsSource(parameters, self.EXISTING_PLOTS, context)
@@ -937,7 +946,7 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
             QgsWkbTypes.geometryType(src.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
         )
         rows = []
-        for f in src.getFeatures():
+        for f in qgis_io.iter_features(src, None, context, feedback):
             geom = QgsGeometry(f.geometry())
             if geom.isEmpty():
                 out["notes"].append(

@@ -20,6 +20,7 @@ from qgis.core import (
     Qgis,
     QgsDistanceArea,
     QgsFeature,
+    QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsProcessing,
@@ -37,6 +38,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from .. import qgis_io
 from ..paths import plugin_version
 from .base import CarbonPoolAlgorithm
 
@@ -321,7 +323,8 @@ class ExportGreenAreaAlgorithm(CarbonPoolAlgorithm):
         names = {k: _first_field(fields, v) for k, v in keys.items()}
         if names["tco2e"] is None:
             return None
-        for feature in source.getFeatures():
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        for feature in qgis_io.iter_features(source, request):
             label = _value(feature[stratum])
             if label is not None and str(label).strip().lower() in _ALL_NAMES:
                 return {k: (_float(feature[n]) if n else None) for k, n in names.items()}
@@ -368,7 +371,7 @@ class ExportGreenAreaAlgorithm(CarbonPoolAlgorithm):
             b_dist.setEllipsoid(context.ellipsoid() or "WGS84")
             muni_area = 0.0
             b_fields = boundary.fields()
-            for feature in boundary.getFeatures():
+            for feature in qgis_io.iter_features(boundary, None, context, feedback):
                 if feature.hasGeometry():
                     muni_area += area_m2(feature.geometry(), b_dist)
                 attr = {n.lower(): _value(feature[n]) for n in b_fields.names()}
@@ -435,23 +438,29 @@ class ExportGreenAreaAlgorithm(CarbonPoolAlgorithm):
             green_m2 = 0.0
             co2e_sum = 0.0
             polygons = 0
-            for i, feature in enumerate(source.getFeatures()):
-                if feedback.isCanceled():
-                    del writer
-                    return {}
-                attrs = [feature[f.name()] for f in keep]
-                attrs.extend(muni_code if n == "muni_code" else year_be for n in extra)
-                out = QgsFeature(out_fields)
-                out.setGeometry(feature.geometry())
-                out.setAttributes(attrs)
-                writer.addFeature(out)
-                polygons += 1
-                area_ha = _float(feature[area_field]) if area_field else None
-                green_m2 += area_ha * HA_M2 if area_ha is not None else area_m2(feature.geometry())
-                if co2e_field:
-                    co2e_sum += _float(feature[co2e_field]) or 0.0
-                if i % 500 == 0:
-                    feedback.setProgress(70.0 * i / total)
+            try:
+                for i, feature in enumerate(qgis_io.iter_features(source, None, context, feedback)):
+                    if feedback.isCanceled():
+                        del writer
+                        return {}
+                    attrs = [feature[f.name()] for f in keep]
+                    attrs.extend(muni_code if n == "muni_code" else year_be for n in extra)
+                    out = QgsFeature(out_fields)
+                    out.setGeometry(feature.geometry())
+                    out.setAttributes(attrs)
+                    writer.addFeature(out)
+                    polygons += 1
+                    area_ha = _float(feature[area_field]) if area_field else None
+                    green_m2 += (
+                        area_ha * HA_M2 if area_ha is not None else area_m2(feature.geometry())
+                    )
+                    if co2e_field:
+                        co2e_sum += _float(feature[co2e_field]) or 0.0
+                    if i % 500 == 0:
+                        feedback.setProgress(70.0 * i / total)
+            except BaseException:
+                del writer  # closed, so the staging folder can be removed
+                raise
             del writer
 
             # Totals: numbers > stratum table ALL row > polygon sum.

@@ -66,18 +66,22 @@ class GreenSpacePolygonsAlgorithm(CarbonPoolAlgorithm):
         return self.tr("Green-space polygons and green-area target")
 
     def shortHelpString(self) -> str:  # noqa: N802
-        return self.tr(
-            "Turns a class raster into green-space polygons: the green classes (e.g. 1,2) are "
-            "sieved to the minimum mapping unit with GDAL's sieve filter (green or non-green patches "
-            "smaller than it merge into their surroundings), polygonised (8-connected) and optionally "
-            "simplified. Each polygon gets its main green class, area in m² and rai (from its pixels, "
-            "exact also for geographic rasters) and canopy-cover fraction (share of canopy-class "
-            "pixels).\n\n"
-            "With a municipal boundary, the green share of the classified area inside it is compared "
-            "with the Thai urban green-space criterion 1 for the local-government type: "
-            "เทศบาลนคร 15 %, เทศบาลเมือง 20 %, เทศบาลตำบล / อบต. 25 %. With a population, green "
-            "area per person is reported and compared in the log with the WHO minimum (9 m²) "
-            "and the ONEP target (15 m²)."
+        return (
+            self.tr(
+                "Turns a class raster into green-space polygons: the green classes (e.g. 1,2) are "
+                "sieved to the minimum mapping unit with GDAL's sieve filter (green or non-green patches "
+                "smaller than it merge into their surroundings), polygonised (8-connected) and optionally "
+                "simplified. Each polygon gets its main green class, area in m² and rai (from its pixels, "
+                "exact also for geographic rasters) and canopy-cover fraction (share of canopy-class "
+                "pixels).\n\n"
+                "With a municipal boundary, the green share of the classified area inside it is compared "
+                "with the Thai urban green-space criterion 1 for the local-government type: "
+                "เทศบาลนคร 15 %, เทศบาลเมือง 20 %, เทศบาลตำบล / อบต. 25 %. With a population, green "
+                "area per person is reported and compared in the log with the WHO minimum (9 m²) "
+                "and the ONEP target (15 m²)."
+            )
+            + "\n\n"
+            + mc.no_crs_help(True)
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -198,6 +202,7 @@ class GreenSpacePolygonsAlgorithm(CarbonPoolAlgorithm):
             info = engine.raster_info(engine.open_raster(path))
         except ValueError as err:
             raise QgsProcessingException(str(err)) from err
+        mc.check_raster_crs(feedback, layer, info, need_areas=True)
         workdir = QgsProcessingUtils.generateTempFilename("greenspace")
 
         zone = None

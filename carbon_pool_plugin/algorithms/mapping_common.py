@@ -141,9 +141,63 @@ def band_roles_from_parameters(alg, parameters, context, ds) -> BandRoles:
     return roles
 
 
+class RasterFile:
+    """A raster parameter given as a file: its name, source and CRS, without a QGIS layer."""
+
+    def __init__(self, path: str, crs: QgsCoordinateReferenceSystem):
+        self._path = path
+        self._crs = crs
+
+    def name(self) -> str:
+        import os
+
+        return os.path.splitext(os.path.basename(self._path))[0]
+
+    def source(self) -> str:
+        return self._path
+
+    def crs(self) -> QgsCoordinateReferenceSystem:
+        return self._crs
+
+
+def raster_file_value(value, context) -> Optional[str]:
+    """The path when a raster parameter value is a plain file (not a layer of the project or the
+    context, a layer object or an expression), else None."""
+    import os
+
+    if not isinstance(value, str) or not value or not os.path.isfile(value):
+        return None
+    project = context.project() if context is not None else None
+    if project is not None and project.mapLayer(value) is not None:
+        return None
+    return value
+
+
 def gdal_raster_path(alg, parameters, key: str, context):
-    """(layer, path) of a raster parameter that GDAL can open."""
-    layer = alg.parameterAsRasterLayer(parameters, key, context)
+    """(layer, path) of a raster parameter that GDAL can open.
+
+    A raster given as a file is not loaded as a QGIS layer: QGIS would compute statistics for its
+    rendering, which GDAL saves beside the user's file (``<input>.aux.xml``) or into it (a
+    ``.vrt``), and which cost a pass over a huge raster. The file is opened read-only instead and
+    a :class:`RasterFile` stands for the layer. A project layer is used as it is; one QGIS has to
+    load is loaded with GDAL's PAM off.
+    """
+    from .. import raster_engine as engine
+
+    path = raster_file_value(parameters.get(key), context)
+    if path is not None:
+        try:
+            ds = engine.open_raster(path)
+            wkt = ds.GetProjection() or ""
+            ds = None
+        except ValueError as err:
+            raise QgsProcessingException(
+                tr("Could not load source layer for {key}: {err}").format(key=key, err=err)
+            ) from err
+        crs = QgsCoordinateReferenceSystem.fromWkt(wkt) if wkt else QgsCoordinateReferenceSystem()
+        return RasterFile(path, crs), path
+    with engine.no_pam():
+        layer = alg.parameterAsRasterLayer(parameters, key, context)
     if layer is None:
         raise QgsProcessingException(alg.invalidRasterError(parameters, key))
     if layer.providerType() != "gdal":
@@ -153,6 +207,48 @@ def gdal_raster_path(alg, parameters, key: str, context):
             )
         )
     return layer, layer.source()
+
+
+def no_crs_help(need_areas: bool) -> str:
+    """The help paragraph on rasters without a CRS (see :func:`check_raster_crs`)."""
+    if need_areas:
+        return tr(
+            "A raster without a coordinate reference system (CRS) is processed with a warning: "
+            "areas assume its map units are metres and vector layers are not reprojected onto "
+            "it. A raster without any georeferencing (pixel coordinates only) is refused, since "
+            "its areas cannot be measured."
+        )
+    return tr(
+        "A raster without a coordinate reference system (CRS) is processed with a warning: the "
+        "class areas assume its map units are metres and vector layers are not reprojected "
+        "onto it."
+    )
+
+
+def check_raster_crs(feedback, layer, info, need_areas: bool) -> None:
+    """Warn about a raster without CRS (areas assume metres); refuse one without any
+    georeferencing when the outputs are areas (its "metres" would be pixels)."""
+    if info.has_crs:
+        return
+    name = layer.name() if layer is not None else info.path
+    if need_areas and not info.georeferenced:
+        raise QgsProcessingException(
+            tr(
+                "The raster “{name}” has no georeferencing (no coordinate reference system and "
+                "no geotransform), so the ground size of its pixels is unknown and areas cannot "
+                "be measured. Georeference it first (e.g. with the Georeferencer)."
+            ).format(name=name)
+        )
+    width, height = info.pixel_size
+    feedback.reportError(
+        tr(
+            "Warning: the raster “{name}” has no coordinate reference system (CRS). Areas are "
+            "computed as if its map units were metres (pixel {w:g} × {h:g} units) and vector "
+            "layers are used without reprojection. If that is wrong, assign the CRS (Raster ▸ "
+            "Projections ▸ Assign Projection) and run again."
+        ).format(name=name, w=width, h=height),
+        False,
+    )
 
 
 def geometries_as_wkb(

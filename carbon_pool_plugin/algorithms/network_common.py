@@ -23,6 +23,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from .. import qgis_io
 from ..core.plot_design import EDGE_INSIDE, Containment, PlotShape, utm_epsg
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -44,13 +45,19 @@ def layer_utm_epsg(source, transform_context) -> int:
 
 
 def stratum_areas_ha(
-    source, stratum_field: str, transform_context, ellipsoid: str = "", feedback=None
+    source,
+    stratum_field: str,
+    transform_context,
+    ellipsoid: str = "",
+    feedback=None,
+    context=None,
 ) -> Tuple[Dict[str, float], int, str]:
     """Sum of polygon areas (ha) per stratum value.
 
     Planar in a metric projected CRS; ellipsoidal (``QgsDistanceArea``, the project ellipsoid or
     the CRS's own) otherwise. Returns ``(areas, n_skipped, method)``; features without a stratum
-    or geometry are skipped.
+    or geometry are skipped. Invalid geometries: as the Processing setting says (``context``; see
+    :func:`qgis_io.iter_features`).
     """
     crs = source.sourceCrs()
     planar = is_metric(crs)
@@ -67,7 +74,7 @@ def stratum_areas_ha(
     areas: Dict[str, float] = {}
     skipped = 0
     total = max(source.featureCount(), 1)
-    for i, f in enumerate(source.getFeatures(request)):
+    for i, f in enumerate(qgis_io.iter_features(source, request, context, feedback)):
         if feedback is not None and i % 2000 == 0:
             if feedback.isCanceled():
                 break

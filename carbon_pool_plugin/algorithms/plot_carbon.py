@@ -102,7 +102,7 @@ def read_trees(alg, source, parameters, context, plot_key, status_key, feedback,
         if fname:
             wanted[out_name] = fname
     fields = list(dict.fromkeys(wanted.values()))
-    raw, _ = qgis_io.read_frame(source, field_names=fields, feedback=feedback)
+    raw, _ = qgis_io.read_frame(source, field_names=fields, feedback=feedback, context=context)
     frame = pd.DataFrame({k: raw[v].to_numpy() for k, v in wanted.items()}, index=raw.index)
     for c in _MASS:
         if c in frame.columns:
@@ -169,7 +169,7 @@ def read_plots(
             wanted[col] = fname
     fields = list(dict.fromkeys(wanted.values()))
     raw, geoms = qgis_io.read_frame(
-        source, field_names=fields, with_geometry=True, feedback=feedback
+        source, field_names=fields, with_geometry=True, feedback=feedback, context=context
     )
     frame = pd.DataFrame({k: raw[v].to_numpy() for k, v in wanted.items()}, index=raw.index)
     for col, fname in date_fields:

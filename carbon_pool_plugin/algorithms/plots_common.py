@@ -23,6 +23,7 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
+from .. import qgis_io
 from ..paths import STYLES_DIR
 
 PLOT_FIELD_CANDIDATES = ("plot", "plot_id", "plotid", "plot_no", "รหัสแปลง", "แปลง")
@@ -125,7 +126,8 @@ def assign_by_location(
     row_of = None
     if polygons_source is not None and polygon_fids is not None:
         request = QgsFeatureRequest().setNoAttributes()
-        index = QgsSpatialIndex(polygons_source.getFeatures(request), feedback)
+        # no validity check: the polygons were read (and checked) by the caller
+        index = QgsSpatialIndex(qgis_io.feature_iterator(polygons_source, request), feedback)
         row_of = {int(fid): row for row, fid in enumerate(polygon_fids)}
         if len(row_of) != len(polygons_geoms):
             index = row_of = None

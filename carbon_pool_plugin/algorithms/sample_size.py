@@ -26,6 +26,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from .. import qgis_io
 from .base import CarbonPoolAlgorithm
 
 CONFIDENCES = [0.90, 0.95]
@@ -276,7 +277,12 @@ class SampleSizeAlgorithm(CarbonPoolAlgorithm):
             ) from err
 
         areas, skipped, method = stratum_areas_ha(
-            source, stratum_field, context.transformContext(), context.ellipsoid(), feedback
+            source,
+            stratum_field,
+            context.transformContext(),
+            context.ellipsoid(),
+            feedback,
+            context=context,
         )
         if feedback.isCanceled():
             return {}
@@ -305,7 +311,7 @@ class SampleSizeAlgorithm(CarbonPoolAlgorithm):
                 raise QgsProcessingException(
                     self.tr("Pilot plots need the pilot stratum field and the pilot value field.")
                 )
-            pilot = self._read_pilot(pilot_source, s_field, v_field)
+            pilot = self._read_pilot(pilot_source, s_field, v_field, context)
             feedback.pushInfo(self.tr("Pilot plots read: {n}").format(n=len(pilot)))
 
         confidence = CONFIDENCES[self.parameterAsEnum(parameters, self.CONFIDENCE, context)]
@@ -394,13 +400,13 @@ class SampleSizeAlgorithm(CarbonPoolAlgorithm):
         }
 
     @staticmethod
-    def _read_pilot(source, stratum_field: str, value_field: str) -> pd.DataFrame:
+    def _read_pilot(source, stratum_field: str, value_field: str, context=None) -> pd.DataFrame:
         fields = source.fields()
         si, vi = fields.indexOf(stratum_field), fields.indexOf(value_field)
         request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
         request.setSubsetOfAttributes([si, vi])
         rows = []
-        for f in source.getFeatures(request):
+        for f in qgis_io.iter_features(source, request, context):
             s, v = f.attribute(si), f.attribute(vi)
             if s is None or isinstance(s, QVariant) or v is None or isinstance(v, QVariant):
                 continue

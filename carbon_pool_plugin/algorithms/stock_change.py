@@ -502,6 +502,14 @@ class StockChangeAlgorithm(CarbonPoolAlgorithm):
         )
         feedback.pushInfo(strata_note)
         areas = stratum_areas(poly_strata, poly_area)
+        if not areas:
+            raise QgsProcessingException(
+                self.tr(
+                    "No polygon of the strata layer “{layer}” has a stratum (field “{field}”) "
+                    "and an area ({n} feature(s) read): the estimate needs the area of each "
+                    "stratum. Check the strata layer and its stratum field."
+                ).format(layer=strata_src.sourceName(), field=stratum_field, n=len(poly_strata))
+            )
         if "stratum" not in plots.columns or plots["stratum"].isna().all():
             if QgsWkbTypes.geometryType(sources[self.PLOTS].wkbType()) not in (
                 QgsWkbTypes.GeometryType.PointGeometry,

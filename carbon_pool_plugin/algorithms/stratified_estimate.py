@@ -46,7 +46,7 @@ def read_strata(alg, source, stratum_field, context, feedback, field_names=None)
     feature ids.
     """
     raw, geoms = qgis_io.read_frame(
-        source, field_names=field_names, with_geometry=True, feedback=feedback
+        source, field_names=field_names, with_geometry=True, feedback=feedback, context=context
     )
     measurer = AreaMeasurer(source.sourceCrs(), context)
     area_ha = np.array(measurer.areas_m2(geoms), dtype=float) / 10000.0
@@ -409,17 +409,23 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
         # GeoPackage/OGR file in, GeoPackage out: the map is a copy of the polygons (made in the
         # background meanwhile) plus the new columns, so only the stratum field is read here.
         map_fields = qgis_io.output_fields(strata_src.fields(), POLYGON_COLUMNS)
-        writer = qgis_io.start_gpkg_copy(
-            self,
-            parameters,
-            context,
-            self.STRATA,
-            self.OUTPUT,
-            strata_src,
-            map_fields,
-            POLYGON_COLUMNS,
-        )
+        # Outputs are complete or absent: whatever this run created is removed on a cancel or
+        # an error (plain output files only; the baseline GeoPackage is never touched).
+        partial = qgis_io.PartialOutputs()
+        writer = None
+        results: dict = {}
         try:
+            writer = qgis_io.start_gpkg_copy(
+                self,
+                parameters,
+                context,
+                self.STRATA,
+                self.OUTPUT,
+                strata_src,
+                map_fields,
+                POLYGON_COLUMNS,
+            )
+            partial.add_writer(writer)
             poly_raw, poly_geoms, poly_strata, poly_area, area_note = read_strata(
                 self,
                 strata_src,
@@ -428,12 +434,7 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
                 feedback,
                 field_names=[stratum_field] if writer is not None else None,
             )
-        except BaseException:
-            if writer is not None:
-                writer.wait_quietly()
-            raise
-        try:
-            return self._estimate(
+            results = self._estimate(
                 parameters,
                 context,
                 feedback,
@@ -454,10 +455,16 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
                 poly_strata,
                 poly_area,
                 area_note,
+                partial,
             )
+            if feedback.isCanceled():
+                results = {}
+            return results
         finally:
             if writer is not None:
                 writer.wait_quietly()
+            if not results:  # cancelled (returned {}) or an exception
+                partial.discard()
 
     def _estimate(
         self,
@@ -481,6 +488,7 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
         poly_strata,
         poly_area,
         area_note,
+        partial,
     ):
         from ..core.estimation import EstimationError, stratified_estimate
         from ..core.stock_map import POLYGON_COLUMNS, STRATA_COLUMNS, polygon_stock, strata_table
@@ -515,7 +523,7 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
                 wanted.append(extra)
         wanted = list(dict.fromkeys(wanted))
         plots_raw, plot_geoms = qgis_io.read_frame(
-            plots_src, field_names=wanted, with_geometry=True, feedback=feedback
+            plots_src, field_names=wanted, with_geometry=True, feedback=feedback, context=context
         )
         plot_has_geom = QgsWkbTypes.geometryType(plots_src.wkbType()) in (
             QgsWkbTypes.GeometryType.PointGeometry,
@@ -590,7 +598,7 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
         # ---- stage 3: the estimate (AR-TOOL14 Eq. 12-17) --------------------------------------
         try:
             result = stratified_estimate(
-                values[["stratum", "value"]],
+                values[["plot_id", "stratum", "value"]],  # plot_id: named in errors
                 areas,
                 confidence=(0.90, 0.95),
                 small_strata=small,
@@ -651,8 +659,11 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
                 poly_out, poly_raw.attrs["fids"], POLYGON_COLUMNS, feedback
             )
             if not written:  # ids not those of the copy: read everything, generic sink
-                poly_raw, poly_geoms = qgis_io.read_frame(strata_src, with_geometry=True)
+                poly_raw, poly_geoms = qgis_io.read_frame(
+                    strata_src, with_geometry=True, feedback=feedback, context=context
+                )
         if not written:
+            target = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
             sink, dest_id = self.parameterAsSink(
                 parameters,
                 self.OUTPUT,
@@ -663,13 +674,19 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
             )
             if sink is None:
                 raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+            partial.add_sink(target, dest_id)
             out = poly_raw.copy()
             for name, _kind in POLYGON_COLUMNS:
                 out[name] = poly_out[name].to_numpy()
-            qgis_io.write_frame(sink, map_fields, out, poly_geoms, feedback, (70.0, 85.0))
-        attach_style(context, dest_id, "carbon_density.qml")
+            try:
+                qgis_io.write_frame(sink, map_fields, out, poly_geoms, feedback, (70.0, 85.0))
+            finally:
+                del sink  # closed: complete, or removed by the caller
+            if feedback.isCanceled():
+                return {}
 
         sfields = qgis_io.output_fields(QgsFields(), STRATA_COLUMNS)
+        target = self.parameterAsOutputLayer(parameters, self.OUTPUT_STRATA, context) or ""
         ssink, strata_id = self.parameterAsSink(
             parameters,
             self.OUTPUT_STRATA,
@@ -680,7 +697,14 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
         )
         if ssink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_STRATA))
-        qgis_io.write_frame(ssink, sfields, table, (), feedback, (85.0, 90.0))
+        partial.add_sink(target, strata_id)
+        try:
+            qgis_io.write_frame(ssink, sfields, table, (), feedback, (85.0, 90.0))
+        finally:
+            del ssink
+        if feedback.isCanceled():
+            return {}
+        attach_style(context, dest_id, "carbon_density.qml")
 
         def num(value):
             if value is None:
@@ -726,7 +750,9 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
         municipality = self.parameterAsString(parameters, self.MUNICIPALITY, context).strip()
         boundary = self.parameterAsSource(parameters, self.BOUNDARY, context)
         if boundary is not None:
-            braw, bgeoms = qgis_io.read_frame(boundary, with_geometry=True)
+            braw, bgeoms = qgis_io.read_frame(
+                boundary, with_geometry=True, feedback=feedback, context=context
+            )
             measurer = AreaMeasurer(boundary.sourceCrs(), context)
             barea = sum(measurer.area_m2(g) for g in bgeoms) / 10000.0
             results[self.BOUNDARY_AREA_HA] = barea

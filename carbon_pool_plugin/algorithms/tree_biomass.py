@@ -463,10 +463,10 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
             writer.start()  # copy the input to the output in the background meanwhile
         else:
             raw, geometries = qgis_io.read_frame(
-                source, field_names=None, with_geometry=True, feedback=feedback
+                source, field_names=None, with_geometry=True, feedback=feedback, context=context
             )
         if feedback.isCanceled():
-            _abandon(writer)
+            qgis_io.abandon_writer(writer)
             return {}
         feedback.pushInfo(
             self.tr("Read {n} trees; fields used: {fields}").format(
@@ -476,7 +476,7 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
         try:
             prepared = prepare_trees(raw, mapping, dbh_unit)
         except ValueError as err:
-            _abandon(writer)
+            qgis_io.abandon_writer(writer)
             raise QgsProcessingException(str(err)) from err
         for warning in prepared.warnings:
             feedback.reportError(warning, fatalError=False)
@@ -492,10 +492,10 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
                 e_value=e_value,
             )
         except ValueError as err:
-            _abandon(writer)
+            qgis_io.abandon_writer(writer)
             raise QgsProcessingException(str(err)) from err
         if feedback.isCanceled():
-            _abandon(writer)
+            qgis_io.abandon_writer(writer)
             return {}
         feedback.setProgress(75)
         result["flags"] = merge_flags(prepared.flags, _drop_missing_where_invalid(prepared, result))
@@ -511,7 +511,7 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
             for name, _kind in OUTPUT_COLUMNS:
                 out[name] = result[name].to_numpy()
             target = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
-            new_file = _new_file_path(target)
+            new_file = qgis_io.new_file_path(target)
             sink, dest_id = self.parameterAsSink(
                 parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
             )
@@ -520,7 +520,7 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
             qgis_io.write_frame(sink, fields, out, geometries, feedback)
             if feedback.isCanceled():
                 del sink  # closes the file, so the partial output can be removed
-                _remove_dataset(new_file)
+                qgis_io.remove_dataset(new_file)
                 return {}
 
         feedback.pushInfo(
@@ -597,37 +597,3 @@ def _drop_missing_where_invalid(prepared, result):
         ";".join(c for c in text.split(";") if c and c != "DBH_MISSING") for text in post.loc[rows]
     ]
     return post
-
-
-def _remove_dataset(path) -> None:
-    """Delete ``path`` and its SQLite sidecars (a cancelled or failed run leaves no output)."""
-    import os
-
-    if not path:
-        return
-    for name in (path, path + "-wal", path + "-shm", path + "-journal"):
-        try:
-            os.remove(name)
-        except OSError:
-            pass
-
-
-def _abandon(writer) -> None:
-    """Stop the fast path's background copy and delete the half-made output file."""
-    if writer is None:
-        return
-    writer.wait_quietly()
-    _remove_dataset(writer.dest_path)
-
-
-def _new_file_path(target: str):
-    """The file a plain-path output ``target`` writes as a whole (QGIS creates or overwrites it),
-    or ``None`` for anything else: never delete a file the output was only added to (an
-    ``ogr:`` URI naming a table in an existing GeoPackage), a database or a memory layer."""
-    import re
-
-    target = target or ""
-    scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", target)  # ogr:, postgres:, memory: (not C:)
-    if not target or "|" in target or scheme:
-        return None
-    return target

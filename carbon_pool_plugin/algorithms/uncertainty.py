@@ -597,6 +597,7 @@ class UncertaintyAlgorithm(CarbonPoolAlgorithm):
             field_names=list(dict.fromkeys(cols)),
             feedback=feedback,
             progress_span=(0.0, 5.0),
+            context=context,
         )
         if feedback.isCanceled():
             return {}
@@ -632,6 +633,7 @@ class UncertaintyAlgorithm(CarbonPoolAlgorithm):
             with_geometry=not parea,
             feedback=feedback,
             progress_span=(5.0, 7.0),
+            context=context,
         )
         plots = pd.DataFrame({"plot_id": praw[pid].to_numpy(), "stratum": praw[pstrat].to_numpy()})
         if parea:
@@ -655,6 +657,7 @@ class UncertaintyAlgorithm(CarbonPoolAlgorithm):
             with_geometry=not sarea,
             feedback=feedback,
             progress_span=(7.0, 10.0),
+            context=context,
         )
         if sarea:
             area_m2 = pd.to_numeric(sraw[sarea], errors="coerce").to_numpy(dtype=float)
@@ -666,6 +669,14 @@ class UncertaintyAlgorithm(CarbonPoolAlgorithm):
             if key is None or not math.isfinite(a):
                 continue
             strata_area[str(key)] = strata_area.get(str(key), 0.0) + a / 10000.0
+        if not strata_area:
+            raise QgsProcessingException(
+                self.tr(
+                    "No polygon of the strata layer “{layer}” has a stratum (field “{field}”) "
+                    "and an area ({n} feature(s) read): the estimate needs the area of each "
+                    "stratum. Check the strata layer and its stratum field."
+                ).format(layer=strata_src.sourceName(), field=sfield, n=len(sraw))
+            )
         plots["stratum"] = plots["stratum"].map(lambda s: None if s is None else str(s))
         feedback.pushInfo(
             self.tr("{nt} trees, {np} plots, strata (ha): {st}").format(

@@ -4,7 +4,7 @@
   <context>
     <name>CarbonPool</name>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="116" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="120" />
       <source>0 keeps the pixel outlines; a positive value simplifies the outlines (topology-preserving). Areas stay the pixel areas.</source>
       <translation>0 คือคงเส้นขอบตามพิกเซลไว้ ค่าที่มากกว่า 0 จะทำให้เส้นขอบเรียบง่ายขึ้น (คงความสัมพันธ์เชิงโทโพโลยี) พื้นที่ยังคงเป็นพื้นที่ของพิกเซล</translation>
     </message>
@@ -24,17 +24,17 @@
       <translation>ภาพถ่ายทางอากาศ 4 แบนด์ / ชุดแบนด์ 10 m (B, G, R, NIR; ค่าการสะท้อน × 10000)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="202" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="203" />
       <source>400 m² = 0.04 ha circle (i-Tree); 1600 for 40 × 40 m; 10000 for the TGO plot.</source>
       <translation>400 m² = วงกลม 0.04 ha (i-Tree); 1600 สำหรับแปลง 40 × 40 m; 10000 สำหรับแปลงของ TGO</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="184" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="185" />
       <source>90 % (T-VER)</source>
       <translation>90 % (T-VER)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="184" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="185" />
       <source>95 %</source>
       <translation>95 %</translation>
     </message>
@@ -54,9 +54,19 @@
       <translation>การกำหนด DBH ต่ำสุดต้องใช้ฟิลด์ dbh_cm ของต้นไม้ (หรือกำหนดเป็น 0)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="200" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="204" />
       <source>A model written by this algorithm. Files without the plugin's format tag or with inconsistent shapes are refused; nothing is ever unpickled.</source>
       <translation>แบบจำลองที่สร้างโดยอัลกอริทึมนี้ ไฟล์ที่ไม่มีแท็กรูปแบบของปลั๊กอินหรือมีมิติข้อมูลไม่สอดคล้องกันจะถูกปฏิเสธ และจะไม่มีการ unpickle ข้อมูลใด ๆ</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="215" />
+      <source>A raster without a coordinate reference system (CRS) is processed with a warning: areas assume its map units are metres and vector layers are not reprojected onto it. A raster without any georeferencing (pixel coordinates only) is refused, since its areas cannot be measured.</source>
+      <translation>ราสเตอร์ที่ไม่มีระบบพิกัดอ้างอิง (CRS) จะประมวลผลพร้อมคำเตือน: พื้นที่คำนวณโดยถือว่าหน่วยแผนที่ของราสเตอร์เป็นเมตร และชั้นข้อมูลเวกเตอร์จะไม่ถูกแปลงพิกัดให้ตรงกับราสเตอร์ ราสเตอร์ที่ไม่มีการอ้างอิงพิกัดทางภูมิศาสตร์เลย (มีเพียงพิกัดของพิกเซล) จะถูกปฏิเสธ เพราะวัดพื้นที่ไม่ได้</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="221" />
+      <source>A raster without a coordinate reference system (CRS) is processed with a warning: the class areas assume its map units are metres and vector layers are not reprojected onto it.</source>
+      <translation>ราสเตอร์ที่ไม่มีระบบพิกัดอ้างอิง (CRS) จะประมวลผลพร้อมคำเตือน: พื้นที่ของแต่ละชั้นคำนวณโดยถือว่าหน่วยแผนที่ของราสเตอร์เป็นเมตร และชั้นข้อมูลเวกเตอร์จะไม่ถูกแปลงพิกัดให้ตรงกับราสเตอร์</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="242" />
@@ -64,37 +74,37 @@
       <translation>ชั้นภูมิหนึ่งต้องมีแปลงอย่างน้อย 2 แปลงจึงจะคำนวณความแปรปรวนได้ ตัวเลือกที่ใช้จะถูกบันทึกในล็อก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="624" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="632" />
       <source>AR-TOOL14 / T-VER log: n = {n}, strata M = {m}, df = {df}, t90 = {t:.4f}, mean = {mean:.4f} /ha, SE = {se:.4f}, 90 % half-width = {hw:.4f}, U = {u:.2f} %, deduction d = {d:.0f} % of the half-width, conservative total = {cons:.3f} (project).</source>
       <translation>ล็อก AR-TOOL14 / T-VER: n = {n}, จำนวนชั้นภูมิ M = {m}, df = {df}, t90 = {t:.4f}, ค่าเฉลี่ย = {mean:.4f} /ha, SE = {se:.4f}, ครึ่งความกว้างช่วง 90 % = {hw:.4f}, U = {u:.2f} %, การหักลด d = {d:.0f} % ของครึ่งความกว้างช่วง, ผลรวมแบบอนุรักษ์ = {cons:.3f} (โครงการ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="298" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="305" />
       <source>ASSESS needs the labelled reference points.</source>
       <translation>ASSESS ต้องใช้จุดอ้างอิงที่ระบุประเภทแล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="98" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="102" />
       <source>ASSESS: accuracy and areas</source>
       <translation>ASSESS: ความถูกต้องและพื้นที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="187" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="191" />
       <source>ASSESS: rows kind=count (sample counts) and kind=proportion (estimated area proportions p_ij); columns ref_&lt;class&gt;.</source>
       <translation>ASSESS: แถว kind=count (จำนวนตัวอย่าง) และ kind=proportion (สัดส่วนพื้นที่ที่ประมาณได้ p_ij); คอลัมน์ ref_&lt;class&gt;</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="170" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="174" />
       <source>ASSESS: the reference label; empty values are skipped.</source>
       <translation>ASSESS: ประเภทอ้างอิง ค่าว่างจะถูกข้ามไป</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="150" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="154" />
       <source>ASSESS: the sample with its reference class filled in.</source>
       <translation>ASSESS: ตัวอย่างที่กรอกประเภทอ้างอิงแล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="200" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="204" />
       <source>ASSESS: user's/producer's accuracy ± 95 % CI, F1, mapped and error-adjusted area ± 95 % CI in m² and rai.</source>
       <translation>ASSESS: ความถูกต้องของผู้ใช้/ผู้ผลิต ± 95 % CI, F1, พื้นที่จากแผนที่และพื้นที่ที่ปรับแก้ความคลาดเคลื่อนแล้ว ± 95 % CI หน่วย m² และไร่</translation>
     </message>
@@ -124,7 +134,7 @@
       <translation>การประเมินความถูกต้องและการประมาณพื้นที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="142" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="146" />
       <source>Add NDVI texture</source>
       <translation>เพิ่มค่าเนื้อสัมผัส (texture) ของ NDVI</translation>
     </message>
@@ -134,7 +144,7 @@
       <translation>บวกเพิ่มหลังการปรับมาตราส่วน ค่าว่างคือใช้ค่าตามชุดค่าที่กำหนดไว้ (Custom: ใช้ค่า offset จากเมทาดาทาของแบนด์ หากไม่มีใช้ 0)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="145" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="149" />
       <source>Adds the 3×3 local variance of NDVI as a feature (helps canopy vs grass).</source>
       <translation>เพิ่มความแปรปรวนเฉพาะที่ขนาด 3×3 ของ NDVI เป็นตัวแปรคุณลักษณะ (ช่วยแยกเรือนยอดไม้ออกจากหญ้า)</translation>
     </message>
@@ -144,12 +154,12 @@
       <translation>ไม่พบอัลกอริทึม: {ids} ติดตั้งปลั๊กอินครบถ้วนแล้วหรือไม่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="207" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="208" />
       <source>Allocation</source>
       <translation>การจัดสรร</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="221" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="222" />
       <source>Allocation table (from samplesize)</source>
       <translation>ตารางการจัดสรร (จาก samplesize)</translation>
     </message>
@@ -159,12 +169,12 @@
       <translation>ความคลาดเคลื่อนของสมการแอลโลเมตรี</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="179" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="180" />
       <source>Allowed error E as a fraction of the mean: 0.1 = ±10 %, 0.2 = ±20 %.</source>
       <translation>ค่าความคลาดเคลื่อนที่ยอมรับได้ E เป็นสัดส่วนของค่าเฉลี่ย: 0.1 = ±10 %, 0.2 = ±20 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="130" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="134" />
       <source>Alternative to the text: one row per class (e.g. a stratum table).</source>
       <translation>ทางเลือกแทนการระบุเป็นข้อความ: หนึ่งแถวต่อหนึ่งประเภท (เช่น ตารางชั้นภูมิ)</translation>
     </message>
@@ -209,7 +219,7 @@
       <translation>อัตราการเปลี่ยนแปลงรายปี c (% ต่อปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="203" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="205" />
       <source>Annual sequestration (tCO2e/yr)</source>
       <translation>ปริมาณการดูดซับคาร์บอนรายปี (tCO2e/yr)</translation>
     </message>
@@ -219,12 +229,12 @@
       <translation>แผนที่ปริมาณการดูดซับคาร์บอนรายปี</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="213" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="215" />
       <source>Annual sequestration, 95 % interval high</source>
       <translation>ปริมาณการดูดซับคาร์บอนรายปี ขอบบนช่วง 95 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="208" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="210" />
       <source>Annual sequestration, 95 % interval low</source>
       <translation>ปริมาณการดูดซับคาร์บอนรายปี ขอบล่างช่วง 95 %</translation>
     </message>
@@ -234,27 +244,27 @@
       <translation>ปริมาณการดูดซับคาร์บอนรายปี: {v:,.1f} tCO2e/yr</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="291" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="292" />
       <source>Applies between new plots and to existing plots (of every stratum).</source>
       <translation>ใช้ระหว่างแปลงใหม่ด้วยกัน และระหว่างแปลงใหม่กับแปลงเดิม (ของทุกชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="278" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="283" />
       <source>Applying model {kind} ({n} classes) from {f}</source>
       <translation>กำลังใช้แบบจำลอง {kind} ({n} ประเภท) จาก {f}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="128" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="132" />
       <source>Area for the green share; all its polygons together form one area.</source>
       <translation>พื้นที่สำหรับคำนวณสัดส่วนพื้นที่สีเขียว รูปปิดทั้งหมดรวมกันเป็นพื้นที่เดียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="79" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="80" />
       <source>Areas are ellipsoidal (geographic CRS; ellipsoid {e}).</source>
       <translation>พื้นที่คำนวณบนทรงรี (CRS ภูมิศาสตร์; ทรงรี {e})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="82" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="83" />
       <source>Areas are planar in the layer's projected CRS.</source>
       <translation>พื้นที่คำนวณบนระนาบตาม CRS แบบฉายของชั้นข้อมูล</translation>
     </message>
@@ -284,7 +294,7 @@
       <translation>ชื่อกรณีฐาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="813" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="839" />
       <source>Baseline “{name}” saved in {path} (id {id}).</source>
       <translation>บันทึกกรณีฐาน “{name}” ไว้ใน {path} แล้ว (รหัส {id})</translation>
     </message>
@@ -309,12 +319,12 @@
       <translation>แบนด์สีน้ำเงิน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="159" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="163" />
       <source>Boundary name field</source>
       <translation>ฟิลด์ชื่อขอบเขตพื้นที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="302" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="307" />
       <source>Boundary: {a:.1f} rai, of which {c:.1f} % classified.</source>
       <translation>ขอบเขตพื้นที่: {a:.1f} ไร่ จำแนกประเภทแล้ว {c:.1f} %</translation>
     </message>
@@ -324,7 +334,7 @@
       <translation>CO2e = คาร์บอน × 44/12 (AR-TOOL14: C = 44/12 × CF × B)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="165" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="166" />
       <source>CV used for strata without pilot plots or a CV table entry (0.6 = 60 %; a planning prior, replace it with pilot data when you have it).</source>
       <translation>CV ที่ใช้กับชั้นภูมิที่ไม่มีแปลงนำร่องหรือไม่มีค่าในตาราง CV (0.6 = 60 %; เป็นค่าสมมติสำหรับการวางแผน ควรแทนด้วยข้อมูลจากแปลงนำร่องเมื่อมีข้อมูลแล้ว)</translation>
     </message>
@@ -344,7 +354,7 @@
       <translation>ยกเลิกแล้ว: ไม่มีการเขียนไฟล์ใด ๆ ลงในโฟลเดอร์ผลลัพธ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="334" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="339" />
       <location filename="../../carbon_pool_plugin/algorithms/vegetation_indices.py" line="117" />
       <source>Cancelled; no output was written.</source>
       <translation>ยกเลิกแล้ว ไม่มีการเขียนผลลัพธ์</translation>
@@ -355,27 +365,27 @@
       <translation>กำลังยกเลิก…</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1072" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1081" />
       <source>Cannot create the table {t}</source>
       <translation>ไม่สามารถสร้างตาราง {t}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1060" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1069" />
       <source>Cannot open or create the GeoPackage {path}</source>
       <translation>ไม่สามารถเปิดหรือสร้าง GeoPackage {path}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="195" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="199" />
       <source>Cannot read class density “{v}”: use code:mean[:low:high];…</source>
       <translation>ไม่สามารถอ่านค่าความหนาแน่นของประเภท “{v}”: ให้ใช้รูปแบบ code:mean[:low:high];…</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="275" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="276" />
       <source>Cannot read the CV table: {error}</source>
       <translation>ไม่สามารถอ่านตาราง CV: {error}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="475" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="476" />
       <source>Cannot read the stratum codes: {error}</source>
       <translation>ไม่สามารถอ่านรหัสชั้นภูมิ: {error}</translation>
     </message>
@@ -406,7 +416,7 @@
       <translation>คาร์บอนแยกตามชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="165" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="169" />
       <source>Carbon density (tC/ha)</source>
       <translation>ความหนาแน่นคาร์บอน (tC/ha)</translation>
     </message>
@@ -436,7 +446,7 @@
       <translation>แผนที่คาร์บอนจากความหนาแน่นรายประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="170" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="174" />
       <source>Carbon per class and zone</source>
       <translation>คาร์บอนรายประเภทและรายพื้นที่</translation>
     </message>
@@ -446,12 +456,12 @@
       <translation>ราคาคาร์บอน (บาทต่อ tCO2e, 0 = ไม่ประเมินมูลค่า)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="193" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="195" />
       <source>Carbon stock (tC)</source>
       <translation>ปริมาณการกักเก็บคาร์บอน (tC)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="178" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="180" />
       <location filename="../../carbon_pool_plugin/ui/dock.py" line="534" />
       <source>Carbon stock (tCO2e)</source>
       <translation>ปริมาณการกักเก็บคาร์บอน (tCO2e)</translation>
@@ -472,12 +482,12 @@
       <translation>แผนที่ปริมาณการกักเก็บคาร์บอน (ผลลัพธ์จากการประมาณค่าแบบแบ่งชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="188" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="190" />
       <source>Carbon stock, 95 % interval high (tCO2e)</source>
       <translation>ปริมาณการกักเก็บคาร์บอน ขอบบนช่วง 95 % (tCO2e)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="183" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="185" />
       <source>Carbon stock, 95 % interval low (tCO2e)</source>
       <translation>ปริมาณการกักเก็บคาร์บอน ขอบล่างช่วง 95 % (tCO2e)</translation>
     </message>
@@ -492,12 +502,12 @@
       <translation>แผนที่ปริมาณการกักเก็บคาร์บอน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="122" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="124" />
       <source>Carbon-stock map (green-space polygons)</source>
       <translation>แผนที่ปริมาณการกักเก็บคาร์บอน (รูปปิดพื้นที่สีเขียว)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="308" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="309" />
       <source>Centre inside; record the in-polygon fraction</source>
       <translation>จุดศูนย์กลางอยู่ภายใน บันทึกสัดส่วนที่อยู่ในรูปปิด</translation>
     </message>
@@ -522,17 +532,17 @@
       <translation>เลือกฐานข้อมูลเดียวต่อหนึ่งโครงการ ฐานข้อมูลที่ใช้จะถูกบันทึกไว้ในผลลัพธ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="210" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="214" />
       <source>Choose the class and mean density fields.</source>
       <translation>เลือกฟิลด์ประเภทและฟิลด์ความหนาแน่นเฉลี่ย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="400" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="405" />
       <source>Choose the class code field of the training layer.</source>
       <translation>เลือกฟิลด์รหัสประเภทของชั้นข้อมูลสำหรับฝึก (training)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="301" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="308" />
       <source>Choose the reference class field.</source>
       <translation>เลือกฟิลด์ประเภทอ้างอิง</translation>
     </message>
@@ -547,88 +557,88 @@
       <translation>เลือกฟิลด์ชั้นภูมิของรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="261" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="262" />
       <source>Circle 0.04 ha (radius 11.28 m, i-Tree)</source>
       <translation>วงกลม 0.04 ha (รัศมี 11.28 m, i-Tree)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="446" />
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="243" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="245" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>City municipality (เทศบาลนคร)</source>
       <translation>เทศบาลนคร</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="220" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="224" />
       <source>Class areas</source>
       <translation>พื้นที่รายประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="133" />
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="109" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="137" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="113" />
       <source>Class code field</source>
       <translation>ฟิลด์รหัสประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="227" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="231" />
       <source>Class code {c} is outside 1–255.</source>
       <translation>รหัสประเภท {c} อยู่นอกช่วง 1–255</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="299" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="395" />
       <source>Class code {v} is outside 1–255.</source>
       <translation>รหัสประเภท {v} อยู่นอกช่วง 1–255</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="95" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="99" />
       <source>Class codes counted as tree canopy for the canopy-cover fraction.</source>
       <translation>รหัสประเภทที่นับเป็นเรือนยอดไม้ในการคำนวณสัดส่วนการปกคลุมของเรือนยอด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="120" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="124" />
       <source>Class densities (tC/ha)</source>
       <translation>ความหนาแน่นรายประเภท (tC/ha)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="118" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="122" />
       <source>Class name field</source>
       <translation>ฟิลด์ชื่อประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="104" />
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="116" />
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="206" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="84" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="108" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="120" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="210" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="88" />
       <source>Class raster</source>
       <translation>ข้อมูลแรสเตอร์ประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="360" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="365" />
       <source>Class {c} {n}: {a:.1f} rai ({s:.1f} %)</source>
       <translation>ประเภท {c} {n}: {a:.1f} ไร่ ({s:.1f} %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="231" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="235" />
       <source>Class {c}: need 0 ≤ low ≤ mean ≤ high (got {m}, {lo}, {hi}).</source>
       <translation>ประเภท {c}: ต้องเป็นไปตาม 0 ≤ low ≤ mean ≤ high (ได้ค่า {m}, {lo}, {hi})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="366" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="373" />
       <source>Class {c}: user's {u:.3f} ± {ui:.3f}, producer's {p:.3f} ± {pi:.3f}; mapped {m:.1f} rai → adjusted {a:.1f} ± {ai:.1f} rai</source>
       <translation>ประเภท {c}: ความถูกต้องของผู้ใช้ {u:.3f} ± {ui:.3f}, ความถูกต้องของผู้ผลิต {p:.3f} ± {pi:.3f}; พื้นที่จากแผนที่ {m:.1f} ไร่ → ปรับแก้แล้ว {a:.1f} ± {ai:.1f} ไร่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="255" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="262" />
       <source>Class {c}: {px} pixels mapped, {n} sample points</source>
       <translation>ประเภท {c}: พิกเซลในแผนที่ {px} พิกเซล, จุดตัวอย่าง {n} จุด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="287" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="292" />
       <source>Classes without a density (counted as 0 tC/ha): {c}</source>
       <translation>ประเภทที่ไม่มีค่าความหนาแน่น (นับเป็น 0 tC/ha): {c}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="450" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="455" />
       <source>Classes {c} have no more training pixels than features; their statistics are unreliable.</source>
       <translation>ประเภท {c} มีจำนวนพิกเซลสำหรับฝึกไม่มากกว่าจำนวนตัวแปรคุณลักษณะ ค่าสถิติของประเภทเหล่านี้จึงไม่น่าเชื่อถือ</translation>
     </message>
@@ -643,22 +653,22 @@
       <translation>ตารางพื้นที่จากการจำแนกประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="183" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="187" />
       <source>Classified area (ha)</source>
       <translation>พื้นที่ที่จำแนกประเภท (ha)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="234" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="238" />
       <source>Classified area (m²)</source>
       <translation>พื้นที่ที่จำแนกประเภท (m²)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="126" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="130" />
       <source>Classifier</source>
       <translation>ตัวจำแนกประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="228" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="232" />
       <source>Classifier used</source>
       <translation>ตัวจำแนกประเภทที่ใช้</translation>
     </message>
@@ -688,17 +698,17 @@
       <translation>ฟิลด์รหัสเทศบาลของต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="232" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="234" />
       <source>Code of the local government (e.g. the DLA code).</source>
       <translation>รหัสขององค์กรปกครองส่วนท้องถิ่น (เช่น รหัส อปท. ของกรมส่งเสริมการปกครองท้องถิ่น)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="118" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="119" />
       <source>Coefficient of variation per stratum</source>
       <translation>สัมประสิทธิ์ความแปรผันรายชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="90" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="94" />
       <source>Comma-separated class codes that count as green space.</source>
       <translation>รหัสประเภทที่นับเป็นพื้นที่สีเขียว คั่นด้วยเครื่องหมายจุลภาค</translation>
     </message>
@@ -743,7 +753,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
 ค่าตัวเลขดิจิทัล (DN) จะถูกแปลงเป็นค่าการสะท้อนก่อน (ตามชุดค่าที่กำหนดไว้หรือตาม scale/offset) — EVI และ SAVI ต้องใช้ค่าการสะท้อนจริง พิกเซล nodata และตัวหารที่เป็นศูนย์จะให้ค่า nodata ภาพจะถูกประมวลผลเป็นบล็อกแถวเต็มความกว้าง จึงใช้หน่วยความจำคงที่ไม่ว่าภาพจะมีขนาดเท่าใด และไฟล์ผลลัพธ์จะปรากฏเมื่อประมวลผลเสร็จสมบูรณ์แล้วเท่านั้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="183" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="184" />
       <source>Confidence level</source>
       <translation>ระดับความเชื่อมั่น</translation>
     </message>
@@ -758,14 +768,19 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>CO2e รวมแบบอนุรักษ์ (t)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1145" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1154" />
       <source>Could not add plot {id} to the registry</source>
       <translation>ไม่สามารถเพิ่มแปลง {id} ลงในทะเบียนแปลงได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="430" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="433" />
       <source>Could not create the GeoPackage: {err}</source>
       <translation>ไม่สามารถสร้าง GeoPackage: {err}</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="195" />
+      <source>Could not load source layer for {key}: {err}</source>
+      <translation>ไม่สามารถโหลดชั้นข้อมูลต้นทางของ {key}: {err}</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="616" />
@@ -778,36 +793,36 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่สามารถย้ายผลลัพธ์ไปยัง {folder}: {err}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="810" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="836" />
       <source>Could not save the baseline in {path}: {err}</source>
       <translation>ไม่สามารถบันทึกกรณีฐานใน {path}: {err}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="232" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="136" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="420" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="377" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="461" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="328" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="316" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="604" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="561" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="645" />
       <source>Could not write features to the output.</source>
       <translation>ไม่สามารถเขียนฟีเจอร์ลงในผลลัพธ์ได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="372" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="378" />
       <source>Could not write the output table.</source>
       <translation>ไม่สามารถเขียนตารางผลลัพธ์ได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="803" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="810" />
       <source>Could not write the plot centres.</source>
       <translation>ไม่สามารถเขียนจุดศูนย์กลางแปลงได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="805" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="812" />
       <source>Could not write the plot footprints.</source>
       <translation>ไม่สามารถเขียนขอบเขตแปลงได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="846" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="853" />
       <source>Could not write the subplots.</source>
       <translation>ไม่สามารถเขียนแปลงย่อยได้</translation>
     </message>
@@ -822,12 +837,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ที่มาของหน้าปก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="360" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="361" />
       <source>Create subplots</source>
       <translation>สร้างแปลงย่อย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="102" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="106" />
       <source>Create the stratified sample first, label it, then assess.</source>
       <translation>สร้างตัวอย่างแบบแบ่งชั้นภูมิก่อน ระบุประเภทอ้างอิง แล้วจึงประเมิน</translation>
     </message>
@@ -883,7 +898,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>หน่วยของ DBH</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="216" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="220" />
       <source>Data-only model: class codes/names, features, band roles, parameters.</source>
       <translation>แบบจำลองที่มีเฉพาะข้อมูล: รหัส/ชื่อประเภท ตัวแปรคุณลักษณะ บทบาทของแบนด์ และพารามิเตอร์</translation>
     </message>
@@ -908,7 +923,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ต้นไม้ที่ตาย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="159" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="160" />
       <source>Default CV</source>
       <translation>CV ตั้งต้น</translation>
     </message>
@@ -918,17 +933,17 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ความหนาแน่นของแต่ละรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="126" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="130" />
       <source>Density table</source>
       <translation>ตารางความหนาแน่น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="233" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="234" />
       <source>Design</source>
       <translation>รูปแบบการวางแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="148" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="149" />
       <source>Design permanent plot network</source>
       <translation>ออกแบบเครือข่ายแปลงตัวอย่างถาวร</translation>
     </message>
@@ -952,22 +967,22 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>อัตราคิดลด r (% ต่อปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="254" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="255" />
       <source>Distance between grid points, in metres (systematic design only).</source>
       <translation>ระยะห่างระหว่างจุดกริด หน่วยเมตร (เฉพาะรูปแบบการวางแปลงแบบมีระบบ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1005" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1014" />
       <source>Duplicate existing plot ids: {list}</source>
       <translation>รหัสแปลงเดิมซ้ำกัน: {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="230" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="231" />
       <source>Each stratum gets at least this many plots (2 are needed for a variance); capped at the number of plots that fit in the stratum.</source>
       <translation>แต่ละชั้นภูมิจะได้แปลงอย่างน้อยเท่าจำนวนนี้ (ต้องมี 2 แปลงจึงคำนวณความแปรปรวนได้) แต่ไม่เกินจำนวนแปลงที่วางได้ในชั้นภูมินั้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="305" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="306" />
       <source>Edge rule</source>
       <translation>กฎการวางแปลงบริเวณขอบ</translation>
     </message>
@@ -1055,12 +1070,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ความเครียดจากสภาพแวดล้อม E (Chave 2014)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="211" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="212" />
       <source>Equal</source>
       <translation>เท่ากัน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="114" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="118" />
       <source>Equal allocation; used when Total sample size is 0.</source>
       <translation>จัดสรรเท่ากันทุกประเภท ใช้เมื่อขนาดตัวอย่างรวมเป็น 0</translation>
     </message>
@@ -1070,7 +1085,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>สมการ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="280" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="282" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="297" />
       <source>Equation pack version</source>
       <translation>รุ่นของชุดสมการ</translation>
@@ -1081,12 +1096,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>งบประมาณความคลาดเคลื่อน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="754" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="765" />
       <source>Error budget (variance of the total, each source alone):</source>
       <translation>งบประมาณความคลาดเคลื่อน (ความแปรปรวนของผลรวม เมื่อพิจารณาแต่ละแหล่งแยกกัน):</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="182" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="186" />
       <source>Error matrix</source>
       <translation>เมทริกซ์ความคลาดเคลื่อน</translation>
     </message>
@@ -1118,67 +1133,67 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่รวมในกลุ่มต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="296" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="297" />
       <source>Exclusion areas</source>
       <translation>พื้นที่ยกเว้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="622" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="627" />
       <source>Exclusion polygons: {n}</source>
       <translation>รูปปิดพื้นที่ยกเว้น: {n}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="195" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="199" />
       <source>Existing model (JSON) to apply instead of training</source>
       <translation>แบบจำลองที่มีอยู่ (JSON) สำหรับนำมาใช้แทนการฝึก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="331" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="332" />
       <source>Existing permanent plots</source>
       <translation>แปลงตัวอย่างถาวรที่มีอยู่เดิม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="944" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="953" />
       <source>Existing plot {id} has no geometry; ignored.</source>
       <translation>แปลงเดิม {id} ไม่มีรูปเรขาคณิต จึงถูกข้ามไป</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="992" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1001" />
       <source>Existing plot {id} lies in no stratum polygon.</source>
       <translation>แปลงเดิม {id} ไม่อยู่ในรูปปิดชั้นภูมิใดเลย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="998" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1007" />
       <source>Existing plots are points: their footprints are drawn with the chosen shape.</source>
       <translation>แปลงเดิมเป็นข้อมูลจุด: ขอบเขตแปลงจะถูกวาดตามรูปร่างที่เลือก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="422" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="423" />
       <source>Existing plots kept</source>
       <translation>แปลงเดิมที่คงไว้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="633" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="640" />
       <source>Existing plots kept: {n} ({active} active)</source>
       <translation>แปลงเดิมที่คงไว้: {n} ({active} แปลงที่ยังใช้งาน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="931" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="940" />
       <source>Existing plots need a plot_id field (found: {names}).</source>
       <translation>แปลงเดิมต้องมีฟิลด์ plot_id (ฟิลด์ที่พบ: {names})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="251" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="252" />
       <source>Expected precision with n_h (fraction)</source>
       <translation>ความแม่นยำที่คาดว่าจะได้ด้วย n_h (สัดส่วน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="103" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="105" />
       <source>Export for GreenArea (DCCE)</source>
       <translation>ส่งออกสำหรับ GreenArea (DCCE)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="324" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="329" />
       <source>Features: {f}</source>
       <translation>ตัวแปรคุณลักษณะ: {f}</translation>
     </message>
@@ -1188,33 +1203,33 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>Feldpausch et al. 2012 (เอเชียตะวันออกเฉียงใต้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="115" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="116" />
       <source>Field holding the stratum (e.g. class_code: park, street, …).</source>
       <translation>ฟิลด์ที่เก็บชั้นภูมิ (เช่น class_code: park, street, …)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="190" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="191" />
       <source>Field holding the stratum of each polygon (e.g. class_code).</source>
       <translation>ฟิลด์ที่เก็บชั้นภูมิของแต่ละรูปปิด (เช่น class_code)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="145" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="149" />
       <source>Field of the density table; limits are optional (mean used).</source>
       <translation>ฟิลด์ของตารางความหนาแน่น ค่าขอบเขตล่าง/บนไม่บังคับ (จะใช้ค่าเฉลี่ย)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="392" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="393" />
       <source>Field sheet (CSV)</source>
       <translation>แบบบันทึกภาคสนาม (CSV)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="50" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="229" />
       <source>Field “{field}” does not exist in the input layer (fields: {fields}).</source>
       <translation>ไม่มีฟิลด์ “{field}” ในชั้นข้อมูลนำเข้า (ฟิลด์ที่มี: {fields})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="449" />
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="265" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="450" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="266" />
       <source>Field “{field}” does not exist in the strata layer.</source>
       <translation>ไม่มีฟิลด์ “{field}” ในชั้นข้อมูลชั้นภูมิ</translation>
     </message>
@@ -1239,7 +1254,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ฟิลด์วันที่วัดครั้งแรก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="347" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="348" />
       <source>First part of every plot id, e.g. TH-SAMPLE-01.</source>
       <translation>ส่วนแรกของรหัสแปลงทุกแปลง เช่น TH-SAMPLE-01</translation>
     </message>
@@ -1254,7 +1269,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>GeoTIFF แบบ Float32, nodata −9999, หนึ่งแบนด์ต่อหนึ่งดัชนี</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="166" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="170" />
       <source>Float32 GeoTIFF, nodata −9999.</source>
       <translation>GeoTIFF แบบ Float32, nodata −9999</translation>
     </message>
@@ -1269,32 +1284,32 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>สำหรับตัวเลือกแปลงภายในรูปปิด (อย่างน้อย 2 แปลงจึงคำนวณช่วงได้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="282" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="284" />
       <source>From the tree biomass EQUATION_PACK_VERSION output.</source>
       <translation>จากผลลัพธ์ EQUATION_PACK_VERSION ของ Tree biomass</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="277" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="279" />
       <source>From the tree biomass METHOD_VERSION output, e.g. “tver 1.0.0”.</source>
       <translation>จากผลลัพธ์ METHOD_VERSION ของ Tree biomass เช่น “tver 1.0.0”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="312" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="313" />
       <source>Fully inside: the whole footprint lies in the polygon minus exclusions. Centre inside: plots may straddle the edge; in_polygon_fraction records the share of the plot inside (effective area = area_m2 × fraction).</source>
       <translation>อยู่ภายในทั้งหมด: ขอบเขตแปลงทั้งหมดอยู่ในรูปปิดหลังหักพื้นที่ยกเว้น จุดศูนย์กลางอยู่ภายใน: แปลงอาจคร่อมขอบได้ โดย in_polygon_fraction จะบันทึกสัดส่วนของแปลงที่อยู่ภายใน (พื้นที่ใช้งานจริง = area_m2 × สัดส่วน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="403" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="404" />
       <source>GPX 1.1 waypoints named by plot_id (WGS84).</source>
       <translation>จุด waypoint แบบ GPX 1.1 ตั้งชื่อตาม plot_id (WGS84)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="129" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="133" />
       <source>Gaussian maximum likelihood (no extra dependency)</source>
       <translation>Gaussian maximum likelihood (ไม่ต้องติดตั้งไลบรารีเพิ่ม)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="292" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="294" />
       <source>GeoPackage</source>
       <translation>GeoPackage</translation>
     </message>
@@ -1319,22 +1334,22 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>เส้นรอบวงจะถูกแปลงเป็นเส้นผ่านศูนย์กลางครั้งเดียว: D = เส้นรอบวง / π</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="193" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="197" />
       <source>Give at least one green class code.</source>
       <translation>ระบุรหัสประเภทพื้นที่สีเขียวอย่างน้อยหนึ่งรหัส</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="223" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="227" />
       <source>Give class densities as text or as a table.</source>
       <translation>ระบุความหนาแน่นรายประเภทเป็นข้อความหรือเป็นตาราง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="535" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="543" />
       <source>Give the {c} field or the {k} parameter.</source>
       <translation>ระบุฟิลด์ {c} หรือพารามิเตอร์ {k}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="102" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="103" />
       <source>Gives every pixel the carbon density (tC/ha) of its class, measured on your plots (e.g. the stratum means and confidence limits of ‘Stratified estimate’), and sums carbon per class and per municipality: total = Σ area × density, with an interval that combines the class intervals as independent strata (half-widths added in quadrature); the fully correlated bounds Σ area × low / high are given in the log. CO2e = C × 44/12.
 
 Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:52.3;2:5.0:3.1:6.9 — or a table with class, mean, low and high fields. Classes without a density count as 0 tC/ha. Pixel areas come from the geotransform (projected CRS) or from the ellipsoid per row (geographic CRS). Map classification error is not included in the interval.</source>
@@ -1353,24 +1368,24 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>Global Wood Density Database v2 (2026)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="172" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="176" />
       <source>Green area (m²)</source>
       <translation>พื้นที่สีเขียว (m²)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="295" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="173" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="297" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="177" />
       <source>Green area (rai)</source>
       <translation>พื้นที่สีเขียว (ไร่)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="297" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="177" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="299" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="181" />
       <source>Green area per person (m²)</source>
       <translation>พื้นที่สีเขียวต่อคน (m²)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="326" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="331" />
       <source>Green area per person: {m:.1f} m² for {p:.0f} people (WHO minimum 9 m²: {who}; ONEP target 15 m²: {onep})</source>
       <translation>พื้นที่สีเขียวต่อคน: {m:.1f} m² สำหรับประชากร {p:.0f} คน (ค่าขั้นต่ำ WHO 9 m²: {who}; เป้าหมาย สผ. 15 m²: {onep})</translation>
     </message>
@@ -1380,13 +1395,13 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>แบนด์สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="88" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="92" />
       <source>Green classes</source>
       <translation>ประเภทพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="296" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="174" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="298" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="178" />
       <source>Green share (%)</source>
       <translation>สัดส่วนพื้นที่สีเขียว (%)</translation>
     </message>
@@ -1396,7 +1411,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>สัดส่วนพื้นที่สีเขียวต่อพื้นที่ทั้งหมด (%)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="315" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="320" />
       <source>Green share {s:.2f} % of {ref:.1f} rai; target for this type {t:.0f} %: {verdict}</source>
       <translation>สัดส่วนพื้นที่สีเขียว {s:.2f} % ของ {ref:.1f} ไร่; เป้าหมายสำหรับประเภทนี้ {t:.0f} %: {verdict}</translation>
     </message>
@@ -1406,7 +1421,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>พื้นที่สีเขียว (ชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="712" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="736" />
       <source>Green space {a:.2f} ha ({rai:.1f} rai): {c:.1f} tC, {co2:.1f} tCO2e (95 % CI {lo:.1f} – {hi:.1f}); mean {m:.2f} tC/ha.</source>
       <translation>พื้นที่สีเขียว {a:.2f} ha ({rai:.1f} ไร่): {c:.1f} tC, {co2:.1f} tCO2e (95 % CI {lo:.1f} – {hi:.1f}); ค่าเฉลี่ย {m:.2f} tC/ha</translation>
     </message>
@@ -1416,7 +1431,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>พื้นที่สีเขียว (ha)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="162" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="166" />
       <source>Green-space polygons</source>
       <translation>รูปปิดพื้นที่สีเขียว</translation>
     </message>
@@ -1426,8 +1441,8 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>รูปปิดพื้นที่สีเขียว (ทุกเทศบาล)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="179" />
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="100" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="180" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="101" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="311" />
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="199" />
       <source>Green-space polygons (strata)</source>
@@ -1469,12 +1484,12 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>ชั้นภูมิพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="556" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="565" />
       <source>GreenArea package: {rai:.1f} rai of green space ({pct}), {co2:.1f} tCO2e → {path}</source>
       <translation>ชุดข้อมูล GreenArea: พื้นที่สีเขียว {rai:.1f} ไร่ ({pct}), {co2:.1f} tCO2e → {path}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="249" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="250" />
       <source>Grid spacing (m)</source>
       <translation>ระยะห่างกริด (m)</translation>
     </message>
@@ -1500,27 +1515,27 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>แบบจำลองความสูงสำหรับต้นที่ไม่มีข้อมูลความสูง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="471" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="476" />
       <source>Hold-out check on {n} pixels of {g} withheld training features: overall accuracy {oa:.3f}, kappa {k:.3f} (optimistic: training sites are not a probability sample).</source>
       <translation>การตรวจสอบด้วยข้อมูลที่กันไว้ (hold-out) จาก {n} พิกเซลของฟีเจอร์สำหรับฝึก {g} ฟีเจอร์ที่กันไว้: ความถูกต้องโดยรวม {oa:.3f}, kappa {k:.3f} (เป็นค่าที่สูงเกินจริง เนื่องจากพื้นที่สำหรับฝึกไม่ใช่ตัวอย่างเชิงความน่าจะเป็น)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="232" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="236" />
       <source>Hold-out kappa</source>
       <translation>ค่า kappa จากข้อมูลที่กันไว้ (hold-out)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="231" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="235" />
       <source>Hold-out overall accuracy</source>
       <translation>ความถูกต้องโดยรวมจากข้อมูลที่กันไว้ (hold-out)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="179" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="183" />
       <source>Hold-out share of training features</source>
       <translation>สัดส่วนของฟีเจอร์สำหรับฝึกที่กันไว้ตรวจสอบ (hold-out)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="80" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="81" />
       <source>How many permanent sample plots are needed, and how many in each stratum, to estimate the mean carbon stock to a target precision (e.g. ±10 % of the mean) at 90 % or 95 % confidence.
 
 Formula (BioCarbon Fund Sourcebook, Pearson, Walker &amp; Brown; science.md §7.3): n = (Σ N_h s_h)² / (N² E² / t² + Σ N_h s_h²), with N_h = stratum area / plot area, E = mean × precision and t the Student t at n − strata degrees of freedom (iterated). N_SOURCEBOOK is this Neyman-allocation value; N_TOTAL is the number to place with the chosen allocation after rounding and the minimum per stratum.
@@ -1537,7 +1552,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
 ตารางผลลัพธ์ (stratum, area_ha, N_units = N_h, sd, cv, n_h) ใช้เป็นข้อมูลนำเข้า ALLOCATION_TABLE ของ “Design permanent plot network”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="216" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="217" />
       <source>How plots are shared among strata. Proportional and equal allocation need more plots than Neyman for the same precision; the total follows the choice.</source>
       <translation>วิธีการจัดสรรแปลงให้แต่ละชั้นภูมิ การจัดสรรตามสัดส่วนและการจัดสรรเท่ากันต้องใช้แปลงมากกว่าแบบ Neyman เพื่อให้ได้ความแม่นยำเท่ากัน จำนวนแปลงรวมจะเปลี่ยนไปตามตัวเลือก</translation>
     </message>
@@ -1555,7 +1570,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>IPCC 2019</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="124" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="128" />
       <source>If &gt; 0: allocated in proportion to mapped area, with the minimum below.</source>
       <translation>หากมากกว่า 0: จัดสรรตามสัดส่วนพื้นที่ในแผนที่ โดยมีจำนวนขั้นต่ำตามค่าด้านล่าง</translation>
     </message>
@@ -1570,7 +1585,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>รวมไว้ด้วย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="945" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="953" />
       <source>Independent estimates (AR-TOOL14 6.1): {c1:.1f} → {c2:.1f} tCO2e over {y:.3f} yr: {d:.1f} tCO2e, {a:.1f} tCO2e/yr (U {u:.1f} %).</source>
       <translation>ค่าประมาณที่เป็นอิสระต่อกัน (AR-TOOL14 6.1): {c1:.1f} → {c2:.1f} tCO2e ในช่วง {y:.3f} ปี: {d:.1f} tCO2e, {a:.1f} tCO2e/yr (U {u:.1f} %)</translation>
     </message>
@@ -1601,12 +1616,12 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ต้นไม้ที่เข้ามาใหม่ (ingrowth)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="114" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="118" />
       <source>Integer class codes 1–255 (0 is nodata in the output).</source>
       <translation>รหัสประเภทเป็นจำนวนเต็ม 1–255 (0 คือ nodata ในผลลัพธ์)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="117" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="121" />
       <source>Integer class raster, e.g. from ‘Classify green space’.</source>
       <translation>ข้อมูลแรสเตอร์ประเภทแบบจำนวนเต็ม เช่น จาก ‘Classify green space’</translation>
     </message>
@@ -1616,7 +1631,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ปีที่สำรวจ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="268" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="270" />
       <source>Inventory year (B.E. or C.E.)</source>
       <translation>ปีที่สำรวจ (พ.ศ. หรือ ค.ศ.)</translation>
     </message>
@@ -1642,27 +1657,27 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>จำนวนรอบการทำซ้ำที่ประมวลผล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="293" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="295" />
       <source>JSON summary</source>
       <translation>สรุปผล JSON</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="210" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="214" />
       <source>Kappa (sample counts)</source>
       <translation>Kappa (จำนวนตัวอย่าง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="100" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="104" />
       <source>Labelled areas or points (any CRS; reprojected to the image). Pixels whose centre falls in a polygon, or that contain a point, are used. Not needed for the Otsu mode or with an existing model.</source>
       <translation>พื้นที่หรือจุดที่กำหนดประเภทแล้ว (CRS ใดก็ได้ จะถูกแปลงพิกัดให้ตรงกับภาพ) ใช้จุดภาพที่มีจุดศูนย์กลางอยู่ในรูปปิด หรือที่มีจุดตกอยู่ภายใน ไม่จำเป็นสำหรับโหมด Otsu หรือเมื่อใช้แบบจำลองที่มีอยู่แล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="146" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="150" />
       <source>Labelled reference points</source>
       <translation>จุดอ้างอิงที่กำหนดประเภทแล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="163" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="167" />
       <source>Labels the zones in the table (default: feature number).</source>
       <translation>ใช้เป็นชื่อโซนในตาราง (ค่าเริ่มต้น: ลำดับที่ของฟีเจอร์)</translation>
     </message>
@@ -1687,7 +1702,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ภาษาของรายงาน ไม่ขึ้นกับภาษาของหน้าจอ QGIS</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="174" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="178" />
       <source>Larger classes are randomly subsampled (seeded) to this many pixels.</source>
       <translation>ประเภทที่มีจุดภาพมากกว่านี้จะถูกสุ่มตัวอย่างย่อย (กำหนดค่า seed) ให้เหลือเท่าจำนวนนี้</translation>
     </message>
@@ -1717,7 +1732,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>แบบจำลองความสัมพันธ์ความสูง–เส้นผ่านศูนย์กลาง (H–D) ระดับท้องถิ่นที่ปรับจากต้นไม้ที่วัดจริง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="132" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="136" />
       <source>Local-government type (green-area target)</source>
       <translation>ประเภทองค์กรปกครองส่วนท้องถิ่น (เป้าหมายพื้นที่สีเขียว)</translation>
     </message>
@@ -1737,27 +1752,27 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ไม่พบโลโก้: {path}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="184" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="186" />
       <source>Lower bound of the 95 % confidence interval of the total.</source>
       <translation>ขอบล่างของช่วงความเชื่อมั่น 95 % ของค่ารวม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="209" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="211" />
       <source>Lower bound of the 95 % interval of the annual sequestration.</source>
       <translation>ขอบล่างของช่วง 95 % ของปริมาณการดูดซับคาร์บอนรายปี</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="135" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="139" />
       <source>Lower limit field (tC/ha)</source>
       <translation>ฟิลด์ขีดจำกัดล่าง (tC/ha)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="154" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="158" />
       <source>Map class field</source>
       <translation>ฟิลด์ประเภทในแผนที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="354" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="361" />
       <source>Map classes {c} have no reference points; every mapped class (stratum) needs samples for the area estimate.</source>
       <translation>ประเภทในแผนที่ {c} ไม่มีจุดอ้างอิง ทุกประเภทในแผนที่ (ชั้นภูมิ) ต้องมีตัวอย่างจึงจะประมาณพื้นที่ได้</translation>
     </message>
@@ -1767,7 +1782,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>หน่วยความหนาแน่นในแผนที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="70" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="71" />
       <source>Maps land cover (e.g. 1 tree canopy, 2 grass/shrub, 3 water, 4 built/bare) from a multiband image. Features: reflectance of the mapped bands, NDVI, NDWI (and NDBI with a SWIR band), optionally the 3×3 local variance of NDVI (texture).
 
 Classifiers: random forest (scikit-learn, if installed; otherwise Gaussian maximum likelihood is used with a warning), Gaussian maximum likelihood (pure numpy, always available), or an unsupervised NDVI threshold (Otsu) giving 1 = vegetation and 4 = non-vegetation.
@@ -1789,12 +1804,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>อัตราคิดลดตามตลาดในสูตรการประเมินมูลค่าของ InVEST (ตัวอย่างของ InVEST ใช้ 7 % ให้ใช้อัตราที่หน่วยงานของท่านกำหนด)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="169" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="173" />
       <source>Maximum training pixels per class</source>
       <translation>จำนวนจุดภาพสำหรับฝึกสูงสุดต่อประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="134" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="138" />
       <source>Mean density field (tC/ha)</source>
       <translation>ฟิลด์ความหนาแน่นเฉลี่ย (tC/ha)</translation>
     </message>
@@ -1843,7 +1858,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>วันที่วัดของแต่ละแปลง (จำเป็นสำหรับการเปลี่ยนแปลงปริมาณคาร์บอนรายปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="176" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="180" />
       <source>Meets target (1/0)</source>
       <translation>ผ่านเป้าหมาย (1/0)</translation>
     </message>
@@ -1881,7 +1896,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชุดวิธีการ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="275" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="277" />
       <source>Method pack and version</source>
       <translation>ชุดวิธีการและรุ่น</translation>
     </message>
@@ -1901,27 +1916,27 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>DBH ต่ำสุด {d} cm ({src}); ไม้หนุ่ม (ลูกไม้): {rule}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="579" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="587" />
       <source>Minimum DBH {d} cm; DBH shrink tolerance {t} cm.</source>
       <translation>DBH ต่ำสุด {d} cm; ค่าที่ยอมรับได้เมื่อ DBH ลดลง {t} cm</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="286" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="287" />
       <source>Minimum distance between plot centres (m)</source>
       <translation>ระยะห่างต่ำสุดระหว่างจุดศูนย์กลางแปลง (m)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="644" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="651" />
       <source>Minimum distance raised from {d:g} m to {e:.2f} m so that plots never overlap.</source>
       <translation>เพิ่มระยะห่างต่ำสุดจาก {d:g} m เป็น {e:.2f} m เพื่อไม่ให้แปลงซ้อนทับกัน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="99" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="103" />
       <source>Minimum mapping unit (m²)</source>
       <translation>หน่วยพื้นที่เล็กที่สุดที่ทำแผนที่ (m²)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="289" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="294" />
       <source>Minimum mapping unit {mmu:.0f} m² = {px} pixels; green area before/after: {raw:.1f} / {after:.1f} rai</source>
       <translation>หน่วยพื้นที่เล็กที่สุดที่ทำแผนที่ {mmu:.0f} m² = {px} จุดภาพ; พื้นที่สีเขียวก่อน/หลัง: {raw:.1f} / {after:.1f} ไร่</translation>
     </message>
@@ -1931,12 +1946,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนแปลงขั้นต่ำภายในรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="224" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="225" />
       <source>Minimum plots per stratum</source>
       <translation>จำนวนแปลงขั้นต่ำต่อชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="129" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="133" />
       <source>Minimum points per class</source>
       <translation>จำนวนจุดขั้นต่ำต่อประเภท</translation>
     </message>
@@ -1952,7 +1967,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>Model RSE สำหรับสมการที่ไม่มีค่านี้ (สเกลลอการิทึม)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="211" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="215" />
       <source>Model file</source>
       <translation>ไฟล์แบบจำลอง</translation>
     </message>
@@ -1962,7 +1977,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ความคลาดเคลื่อนส่วนเหลือของแบบจำลอง + ความคลาดเคลื่อนสัมพัทธ์ของความสูงที่วัด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="343" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="348" />
       <source>Model written to {p}</source>
       <translation>บันทึกแบบจำลองไปที่ {p} แล้ว</translation>
     </message>
@@ -1978,7 +1993,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ฟิลด์หลายลำต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="89" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="93" />
       <location filename="../../carbon_pool_plugin/algorithms/vegetation_indices.py" line="47" />
       <source>Multiband image</source>
       <translation>ภาพหลายแบนด์</translation>
@@ -1989,13 +2004,13 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ตัวคูณแปลงค่า DN เป็นค่าการสะท้อน หากเว้นว่างจะใช้ค่าที่ตั้งไว้ล่วงหน้า (กำหนดเอง: ใช้ค่า scale ใน metadata ของแบนด์ มิฉะนั้นใช้ 1)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="149" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="153" />
       <source>Municipal boundaries</source>
       <translation>ขอบเขตเทศบาล</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="194" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="124" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="128" />
       <source>Municipal boundary</source>
       <translation>ขอบเขตเทศบาล</translation>
     </message>
@@ -2005,7 +2020,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>รายงานคาร์บอนของเทศบาล (PDF และ HTML)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="179" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="181" />
       <source>Municipal total from the stratified estimate (its TOTAL_TCO2E output).</source>
       <translation>ค่ารวมระดับเทศบาลจากการประมาณค่าแบบแบ่งชั้นภูมิ (ผลลัพธ์ TOTAL_TCO2E)</translation>
     </message>
@@ -2041,7 +2056,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ขอบเขตเทศบาล (หลายเทศบาล)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="218" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="220" />
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="281" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Municipality boundary</source>
@@ -2049,8 +2064,8 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="211" />
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="345" />
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="230" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="346" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="232" />
       <source>Municipality code</source>
       <translation>รหัสเทศบาล</translation>
     </message>
@@ -2061,19 +2076,19 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="205" />
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="235" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="237" />
       <source>Municipality name</source>
       <translation>ชื่อเทศบาล</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="444" />
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="218" />
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="241" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="243" />
       <source>Municipality type</source>
       <translation>ประเภทเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="737" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="763" />
       <source>Municipality {b:.2f} ha; green space {g:.2f} ha = {p:.1f} %.</source>
       <translation>เทศบาล {b:.2f} ha; พื้นที่สีเขียว {g:.2f} ha = {p:.1f} %</translation>
     </message>
@@ -2083,14 +2098,14 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ฟิลด์รหัสเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="233" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="237" />
       <source>NDVI threshold (Otsu)</source>
       <translation>ค่าขีดแบ่ง NDVI (Otsu)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="321" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="332" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="333" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="326" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="337" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="338" />
       <source>NOT met</source>
       <translation>ไม่ผ่าน</translation>
     </message>
@@ -2115,7 +2130,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชื่อหรือรหัส หากเว้นว่างจะอ่านจากขอบเขต (name_th, muni_code)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="237" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="239" />
       <source>Name shown in the summary.</source>
       <translation>ชื่อที่แสดงในสรุป</translation>
     </message>
@@ -2135,27 +2150,27 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>การเปลี่ยนแปลงสุทธิตลอดช่วงเวลา (tCO2e)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="898" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="905" />
       <source>Network: {total} plots ({new} new, {existing} existing); shortfall {short}; seed {seed}</source>
       <translation>โครงข่ายแปลง: {total} แปลง (ใหม่ {new}, มีอยู่เดิม {existing}); ขาด {short}; seed {seed}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="421" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="422" />
       <source>New plots</source>
       <translation>แปลงใหม่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="210" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="211" />
       <source>Neyman (area × SD)</source>
       <translation>Neyman (พื้นที่ × SD)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="484" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="493" />
       <source>No carbon stock: give the totals of the stratified estimate, its stratum table, or a polygon CO2e field.</source>
       <translation>ไม่มีปริมาณการกักเก็บคาร์บอน: ให้ระบุค่ารวมของการประมาณค่าแบบแบ่งชั้นภูมิ ตารางชั้นภูมิ หรือฟิลด์ CO2e ของรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="499" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="507" />
       <source>No green-space polygon has a stratum.</source>
       <translation>ไม่มีรูปปิดพื้นที่สีเขียวใดที่มีชั้นภูมิ</translation>
     </message>
@@ -2175,12 +2190,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่พบรหัสเทศบาลในฟิลด์ “{f}” ของข้อมูลนำเข้า</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="388" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="391" />
       <source>No municipality code: give Municipality code or a boundary layer with a muni_code field.</source>
       <translation>ไม่มีรหัสเทศบาล: ให้ระบุรหัสเทศบาล หรือชั้นข้อมูลขอบเขตที่มีฟิลด์ muni_code</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="595" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="598" />
       <source>No plot count for these strata; they get no plots: {list}</source>
       <translation>ไม่มีจำนวนแปลงสำหรับชั้นภูมิเหล่านี้ จึงไม่มีการวางแปลง: {list}</translation>
     </message>
@@ -2195,12 +2210,18 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่พบฟิลด์รหัสแปลงในข้อมูลต้นไม้ (ค้นหา plot, plot_id, รหัสแปลง) ให้เลือกใน “{p}”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="547" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="507" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="674" />
+      <source>No polygon of the strata layer “{layer}” has a stratum (field “{field}”) and an area ({n} feature(s) read): the estimate needs the area of each stratum. Check the strata layer and its stratum field.</source>
+      <translation>ไม่มีรูปปิดใดในชั้นข้อมูลชั้นภูมิ “{layer}” ที่มีทั้งชั้นภูมิ (ฟิลด์ “{field}”) และพื้นที่ (อ่านได้ {n} ฟีเจอร์): การประมาณค่าต้องใช้พื้นที่ของแต่ละชั้นภูมิ โปรดตรวจสอบชั้นข้อมูลชั้นภูมิและฟิลด์ชั้นภูมิ</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="548" />
       <source>No polygon with a stratum and a geometry.</source>
       <translation>ไม่มีรูปปิดที่มีทั้งชั้นภูมิและรูปทรงเรขาคณิต</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="291" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="297" />
       <source>No polygon with a stratum and an area.</source>
       <translation>ไม่มีรูปปิดที่มีทั้งชั้นภูมิและพื้นที่</translation>
     </message>
@@ -2210,7 +2231,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ยังไม่มีผลลัพธ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="476" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="485" />
       <source>No totals given: the carbon stock is the sum of {field} over the polygons and has no interval.</source>
       <translation>ไม่ได้ระบุค่ารวม: ปริมาณการกักเก็บคาร์บอนคือผลรวมของ {field} ของทุกรูปปิด และไม่มีช่วงความเชื่อมั่น</translation>
     </message>
@@ -2220,12 +2241,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่พบฟิลด์เลขป้ายต้นไม้ใน {t} (ค้นหา tag, tree_id, เลขป้าย)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="343" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="350" />
       <source>No usable reference points.</source>
       <translation>ไม่มีจุดอ้างอิงที่ใช้ได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="440" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="445" />
       <source>No valid image pixels fall inside the training features.</source>
       <translation>ไม่มีจุดภาพที่ถูกต้องตกอยู่ภายในฟีเจอร์สำหรับฝึก</translation>
     </message>
@@ -2267,7 +2288,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนหน้า PDF</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="235" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="239" />
       <source>Number of classes</source>
       <translation>จำนวนประเภท</translation>
     </message>
@@ -2282,12 +2303,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="179" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="183" />
       <source>Number of polygons</source>
       <translation>จำนวนรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="211" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="215" />
       <source>Number of sample points</source>
       <translation>จำนวนจุดตัวอย่าง</translation>
     </message>
@@ -2297,7 +2318,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="164" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="168" />
       <source>Number of trees of the random forest.</source>
       <translation>จำนวนต้นไม้ (tree) ของ random forest</translation>
     </message>
@@ -2327,12 +2348,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หนึ่งแบนด์ผลลัพธ์ต่อดัชนีที่เลือก ตามลำดับนี้ ดัชนีที่ไม่ได้กำหนดแบนด์ที่ต้องใช้ (เช่น NDBI ที่ไม่มี SWIR1) จะถูกข้ามพร้อมแสดงคำเตือน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="394" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="395" />
       <source>One row per active plot, Thai/English headers, blank columns for tag, species, girth/DBH, height, status and notes; UTF-8 with BOM for Excel.</source>
       <translation>หนึ่งแถวต่อแปลงที่ใช้งานอยู่ หัวคอลัมน์ภาษาไทย/อังกฤษ มีคอลัมน์ว่างสำหรับเลขป้าย ชนิดไม้ เส้นรอบวง/DBH ความสูง สถานะ และหมายเหตุ เข้ารหัส UTF-8 with BOM สำหรับ Excel</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="225" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="229" />
       <source>One row per class: pixels, area m², area rai, share % of classified area.</source>
       <translation>หนึ่งแถวต่อประเภท: จำนวนจุดภาพ, พื้นที่ m², พื้นที่ ไร่, ร้อยละของพื้นที่ที่จำแนกประเภทแล้ว</translation>
     </message>
@@ -2367,7 +2388,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>เฉพาะเทศบาลเหล่านี้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="308" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="313" />
       <source>Only {c:.1f} % of the boundary is covered by classified pixels; the green share refers to the covered part.</source>
       <translation>จุดภาพที่จำแนกประเภทแล้วครอบคลุมขอบเขตเพียง {c:.1f} % สัดส่วนพื้นที่สีเขียวจึงหมายถึงเฉพาะส่วนที่ครอบคลุม</translation>
     </message>
@@ -2387,7 +2408,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ฟิลด์ต้นไม้ที่เติบโตในที่โล่ง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="388" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="389" />
       <source>Optional 10 × 10 m subplots (plot_id, subplot_no, subplot_id).</source>
       <translation>แปลงย่อยขนาด 10 × 10 m (plot_id, subplot_no, subplot_id) (ไม่บังคับ)</translation>
     </message>
@@ -2417,7 +2438,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>รูปปิดขอบเขต (ไม่บังคับ): ใช้เป็นกรอบแผนที่และคำนวณสัดส่วนพื้นที่สีเขียวในรายงาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="122" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="126" />
       <source>Optional class names, stored in the model and the area table.</source>
       <translation>ชื่อประเภท (ไม่บังคับ) ซึ่งจะบันทึกไว้ในแบบจำลองและตารางพื้นที่</translation>
     </message>
@@ -2437,12 +2458,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>วันที่ของการวัดครั้งนี้ (ไม่บังคับ) จะคัดลอกไปยังผลลัพธ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="199" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="201" />
       <source>Optional half-width of the 90 % interval relative to the mean (T-VER).</source>
       <translation>ครึ่งหนึ่งของความกว้างช่วง 90 % เทียบกับค่าเฉลี่ย (T-VER) (ไม่บังคับ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="134" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="135" />
       <source>Optional layer or table of measured pilot plots; the mean and standard deviation of the value field per stratum replace the CVs.</source>
       <translation>ชั้นข้อมูลหรือตารางแปลงนำร่องที่วัดแล้ว (ไม่บังคับ) ค่าเฉลี่ยและส่วนเบี่ยงเบนมาตรฐานของฟิลด์ค่าในแต่ละชั้นภูมิจะใช้แทนค่า CV</translation>
     </message>
@@ -2462,7 +2483,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>พื้นที่แปลงตามที่กำหนด (m²) (ไม่บังคับ) มิฉะนั้นใช้พื้นที่ของรูปปิดแปลง (คำนวณบนระนาบเมื่อเป็น CRS แบบฉาย และบนทรงรีเมื่อเป็น CRS ภูมิศาสตร์)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="213" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="214" />
       <source>Optional numeric field of the strata layer with the number of plots of the polygon's stratum (repeated on every polygon of the stratum).</source>
       <translation>ฟิลด์ตัวเลขของชั้นข้อมูลชั้นภูมิ (ไม่บังคับ) ที่ระบุจำนวนแปลงของชั้นภูมิของรูปปิดนั้น (ใส่ค่าซ้ำในทุกรูปปิดของชั้นภูมิเดียวกัน)</translation>
     </message>
@@ -2472,17 +2493,17 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>รหัสแปลง (ไม่บังคับ) ใช้สำหรับค่าความหนาแน่นเนื้อไม้สำรองระดับหมู่ไม้ และคัดลอกไปยังผลลัพธ์เพื่อใช้คำนวณคาร์บอนของแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="338" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="339" />
       <source>Optional points or footprints with a plot_id field (and optionally stratum and status). They are kept as they are; active ones count towards their stratum.</source>
       <translation>จุดหรือขอบเขตแปลง (ไม่บังคับ) ที่มีฟิลด์ plot_id (และอาจมี stratum และ status) จะคงไว้ตามเดิม แปลงที่ใช้งานอยู่จะนับรวมในชั้นภูมิของตน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="300" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="301" />
       <source>Optional polygons (buildings, water, …) where no plot may lie.</source>
       <translation>รูปปิด (ไม่บังคับ) (อาคาร แหล่งน้ำ …) ที่ห้ามวางแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="413" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="414" />
       <source>Optional project GeoPackage; plots not yet in its table carbonpool_plots are added with design parameters, seed, creation date and status. Existing layers in the file are not touched.</source>
       <translation>GeoPackage ของโครงการ (ไม่บังคับ) แปลงที่ยังไม่อยู่ในตาราง carbonpool_plots จะถูกเพิ่มพร้อมพารามิเตอร์การออกแบบ seed วันที่สร้าง และสถานะ ชั้นข้อมูลอื่นที่มีอยู่ในไฟล์จะไม่ถูกแก้ไข</translation>
     </message>
@@ -2527,12 +2548,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชั้นภูมิของแต่ละแปลง (ไม่บังคับ) เว้นว่าง: ตรวจหาเอง มิฉะนั้นใช้ตำแหน่ง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="353" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="354" />
       <source>Optional stratum:code pairs, e.g. park:PK;street:ST. Default: the first two letters of the stratum, upper-cased.</source>
       <translation>คู่ stratum:code (ไม่บังคับ) เช่น park:PK;street:ST ค่าเริ่มต้น: อักษรสองตัวแรกของชื่อชั้นภูมิ เป็นตัวพิมพ์ใหญ่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="225" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="226" />
       <source>Optional table with the fields stratum and n_h, e.g. the output of “Sample size and allocation of permanent plots”. Takes precedence.</source>
       <translation>ตาราง (ไม่บังคับ) ที่มีฟิลด์ stratum และ n_h เช่น ผลลัพธ์ของ “ขนาดตัวอย่างและการจัดสรรแปลงตัวอย่างถาวร” มีลำดับความสำคัญสูงกว่า</translation>
     </message>
@@ -2547,7 +2568,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ความสูงทั้งหมด (ไม่บังคับ) ความสูงที่ขาดใช้แบบจำลอง H–D ของพื้นที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="194" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="196" />
       <source>Optional total in tonnes of carbon; otherwise tCO2e × 12/44.</source>
       <translation>ค่ารวมเป็นตันคาร์บอน (ไม่บังคับ) มิฉะนั้นคำนวณจาก tCO2e × 12/44</translation>
     </message>
@@ -2562,7 +2583,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ใช่/ไม่ใช่ (หรือระดับการรับแสงของเรือนยอด 4–5) (ไม่บังคับ): วิธีของ i-Tree จะคูณมวลชีวภาพของต้นไม้ในเมืองที่เติบโตในที่โล่งด้วย 0.8</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="204" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="206" />
       <source>Optional, from the stock-change algorithm; leave empty if not computed.</source>
       <translation>ไม่บังคับ ได้จากอัลกอริทึมการเปลี่ยนแปลงปริมาณคาร์บอน ให้เว้นว่างหากไม่ได้คำนวณ</translation>
     </message>
@@ -2587,7 +2608,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: ใช้หาพื้นที่เทศบาลและสัดส่วนพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="223" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="225" />
       <source>Optional: its area gives the green share (%). Fields muni_code, name_th and population are used when the parameters below are empty.</source>
       <translation>ไม่บังคับ: พื้นที่ของขอบเขตใช้คำนวณสัดส่วนพื้นที่สีเขียว (%) ฟิลด์ muni_code, name_th และ population จะถูกใช้เมื่อพารามิเตอร์ด้านล่างเว้นว่าง</translation>
     </message>
@@ -2612,7 +2633,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: รูปปิดที่มีปริมาณการดูดซับคาร์บอนรายปี จะเพิ่มหน้าแผนที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="278" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="279" />
       <source>Optional: radius of the circle or side of the square, in metres. Subplots are kept only when the side is a multiple of 10 m.</source>
       <translation>ไม่บังคับ: รัศมีของวงกลมหรือความยาวด้านของสี่เหลี่ยมจัตุรัส เป็นเมตร จะคงแปลงย่อยไว้เฉพาะเมื่อความยาวด้านเป็นพหุคูณของ 10 m</translation>
     </message>
@@ -2647,7 +2668,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: ใช้หาสัดส่วนพื้นที่สีเขียว ชื่อเทศบาล และขอบเขตแผนที่ในรายงาน ต้องมีฟิลด์รหัสเทศบาลด้วย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="155" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="157" />
       <source>Optional: the stratified estimate's stratum table; its row stratum = ALL gives the total and its 95 % interval when the numbers below are empty.</source>
       <translation>ไม่บังคับ: ตารางชั้นภูมิของการประมาณค่าแบบแบ่งชั้นภูมิ แถว stratum = ALL ให้ค่ารวมและช่วง 95 % เมื่อค่าตัวเลขด้านล่างเว้นว่าง</translation>
     </message>
@@ -2667,7 +2688,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: ต้นไม้ที่ระบุว่าตาย / ถูกตัดออก (dead, ตาย, …) จะไม่นำมาคำนวณ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="160" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="164" />
       <source>Optional; empty reads the map class from the class raster at each point.</source>
       <translation>ไม่บังคับ หากเว้นว่างจะอ่านประเภทในแผนที่จากแรสเตอร์ประเภท ณ แต่ละจุด</translation>
     </message>
@@ -2677,7 +2698,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>อื่น ๆ (ไม่แปลงเป็นคาร์บอน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="293" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="298" />
       <source>Otsu NDVI threshold: {t:.4f}</source>
       <translation>ค่าขีดแบ่ง NDVI ของ Otsu: {t:.4f}</translation>
     </message>
@@ -2688,7 +2709,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="486" />
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="284" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="286" />
       <location filename="../../carbon_pool_plugin/ui/dock.py" line="127" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Output folder</source>
@@ -2715,32 +2736,32 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ผลลัพธ์ของ carbonpool:treebiomass สำหรับการวัดครั้งนี้ (ฟิลด์เดียวกัน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="85" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="89" />
       <source>Output of ‘Classify green space’ (or any integer class raster).</source>
       <translation>ผลลัพธ์ของ ‘จำแนกประเภทพื้นที่สีเขียว’ (หรือแรสเตอร์ประเภทที่เป็นจำนวนเต็มใดก็ได้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="207" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="211" />
       <source>Overall accuracy (area-weighted)</source>
       <translation>ความถูกต้องโดยรวม (ถ่วงน้ำหนักด้วยพื้นที่)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="209" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="213" />
       <source>Overall accuracy (sample counts)</source>
       <translation>ความถูกต้องโดยรวม (ตามจำนวนตัวอย่าง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="208" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="212" />
       <source>Overall accuracy 95 % CI half-width</source>
       <translation>ครึ่งหนึ่งของความกว้างช่วงความเชื่อมั่น 95 % ของความถูกต้องโดยรวม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="381" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="388" />
       <source>Overall accuracy {oa:.3f} ± {ci:.3f} (area-weighted), {oas:.3f} (sample counts); kappa {k:.3f}; {n} points</source>
       <translation>ความถูกต้องโดยรวม {oa:.3f} ± {ci:.3f} (ถ่วงน้ำหนักด้วยพื้นที่), {oas:.3f} (ตามจำนวนตัวอย่าง); kappa {k:.3f}; {n} จุด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="106" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="108" />
       <source>Packages the carbon-stock map for DCCE's Green Digital Platform (GreenArea): a GeoPackage of the green-space polygons with their carbon, plus a JSON summary (municipality code and type, year in B.E. and C.E., green area in rai and as a share of the municipality, m² per person, carbon stock and annual sequestration in tCO2e with 95 % intervals, method and equation pack versions, plugin version, timestamp).
 
 GreenArea publishes no exchange format or API, so this is a PROPOSED format; the JSON is validated against the schema shipped with the plugin (data/schema/greenarea_export.schema.json, documented in docs/greenarea_export.md). Nothing is uploaded: the algorithm makes no network connection. Both files appear only when both are complete.</source>
@@ -2749,12 +2770,12 @@ GreenArea publishes no exchange format or API, so this is a PROPOSED format; the
 GreenArea ไม่ได้เผยแพร่รูปแบบการแลกเปลี่ยนข้อมูลหรือ API ไว้ ดังนั้นรูปแบบนี้จึงเป็นรูปแบบที่ เสนอ (PROPOSED) ไฟล์ JSON จะถูกตรวจสอบกับ schema ที่มาพร้อมปลั๊กอิน (data/schema/greenarea_export.schema.json อธิบายไว้ใน docs/greenarea_export.md) ไม่มีการอัปโหลดข้อมูลใด ๆ: อัลกอริทึมนี้ไม่เชื่อมต่อเครือข่าย ไฟล์ทั้งสองจะถูกสร้างขึ้นเฉพาะเมื่อข้อมูลครบถ้วนทั้งสองไฟล์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="928" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="936" />
       <source>Paired plots (AR-TOOL14 6.2): n = {n}, {y:.3f} yr; net {net:.1f} tCO2e; annual {a:.1f} tCO2e/yr (90 % CI {lo:.1f} – {hi:.1f}; U {u:.1f} %; deduction {d:.0f} % → conservative {c:.1f} tCO2e/yr).</source>
       <translation>แปลงคู่ (AR-TOOL14 6.2): n = {n}, {y:.3f} ปี; สุทธิ {net:.1f} tCO2e; รายปี {a:.1f} tCO2e/ปี (CI 90 % {lo:.1f} – {hi:.1f}; U {u:.1f} %; หักลด {d:.0f} % → แบบอนุรักษ์ {c:.1f} tCO2e/ปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="105" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="109" />
       <source>Patches smaller than this are sieved away before polygonising (0 = keep all).</source>
       <translation>กลุ่มจุดภาพที่เล็กกว่าค่านี้จะถูกกรองออก (sieve) ก่อนแปลงเป็นรูปปิด (0 = เก็บไว้ทั้งหมด)</translation>
     </message>
@@ -2769,7 +2790,7 @@ GreenArea ไม่ได้เผยแพร่รูปแบบการแ�
       <translation>รายชั้นภูมิและ ALL สำหรับวิธีแปลงคู่ (AR-TOOL14 §6.2) และวิธีประมาณแยกอิสระ (§6.1): การเปลี่ยนแปลงรายปี SE ช่วง 90/95 % และ tCO2e/ปี</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="195" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="199" />
       <source>Per-class accuracy and adjusted areas</source>
       <translation>ความถูกต้องรายประเภทและพื้นที่ที่ปรับแก้แล้ว</translation>
     </message>
@@ -2789,7 +2810,7 @@ GreenArea ไม่ได้เผยแพร่รูปแบบการแ�
       <translation>วันที่ของ t2 รายแปลง วันที่ว่างหมายถึงไม่ได้วัดซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="155" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="156" />
       <source>Per-plot value, e.g. carbon in t/ha (plots with no trees are 0).</source>
       <translation>ค่ารายแปลง เช่น คาร์บอนในหน่วย t/ha (แปลงที่ไม่มีต้นไม้มีค่าเป็น 0)</translation>
     </message>
@@ -2809,32 +2830,32 @@ GreenArea ไม่ได้เผยแพร่รูปแบบการแ�
       <translation>แปลงตัวอย่างถาวร (รูปปิด จุด หรือตาราง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="129" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="130" />
       <source>Pilot plots</source>
       <translation>แปลงนำร่อง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="306" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="312" />
       <source>Pilot plots need the pilot stratum field and the pilot value field.</source>
       <translation>แปลงนำร่องต้องระบุฟิลด์ชั้นภูมิของแปลงนำร่องและฟิลด์ค่าของแปลงนำร่อง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="309" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="315" />
       <source>Pilot plots read: {n}</source>
       <translation>อ่านแปลงนำร่องแล้ว: {n}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="142" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="143" />
       <source>Pilot stratum field</source>
       <translation>ฟิลด์ชั้นภูมิของแปลงนำร่อง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="150" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="151" />
       <source>Pilot value field</source>
       <translation>ฟิลด์ค่าของแปลงนำร่อง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="151" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="152" />
       <source>Places permanent sample plots in green-space strata: stratified random, or a systematic grid with a random start. Plot shapes: 0.04 ha circle (i-Tree), 20 × 20 m, 40 × 40 m with 16 subplots of 10 × 10 m (GISTDA) or the TGO 100 × 100 m plot with 100 subplots numbered serpentine (1 at the SE corner running north to 10, then south to 20, …).
 
 Plots per stratum come from the samplesize table, a field, or one number. Existing permanent plots are kept untouched and count towards their stratum; only the shortfall is added, with ids &lt;municipality&gt;-&lt;stratum code&gt;-&lt;nnnn&gt; continuing after the existing ones. The same seed and inputs always give the same plots.
@@ -2861,7 +2882,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ฟิลด์แปลงและชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="196" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="197" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Plot area (m²)</source>
       <translation>พื้นที่แปลง (m²)</translation>
@@ -2896,12 +2917,12 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>คาร์บอนของแปลง (ต่อเฮกตาร์และต่อไร่)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="367" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="368" />
       <source>Plot centres</source>
       <translation>จุดศูนย์กลางแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="401" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="402" />
       <source>Plot centres for GPS (GPX)</source>
       <translation>จุดศูนย์กลางแปลงสำหรับ GPS (GPX)</translation>
     </message>
@@ -2911,7 +2932,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>การเปลี่ยนแปลงรายแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="375" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="376" />
       <source>Plot footprints</source>
       <translation>ขอบเขตแปลง</translation>
     </message>
@@ -2926,7 +2947,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>รูปแปลง จุดศูนย์กลางแปลง หรือตาราง พร้อมฟิลด์รหัสเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="307" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="308" />
       <source>Plot fully inside the polygon</source>
       <translation>แปลงอยู่ภายในรูปปิดทั้งหมด</translation>
     </message>
@@ -2969,17 +2990,17 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>รหัสแปลงของต้นไม้แต่ละต้น ใช้จับคู่กับฟิลด์รหัสแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="408" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="409" />
       <source>Plot registry (GeoPackage)</source>
       <translation>ทะเบียนแปลง (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="259" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="260" />
       <source>Plot shape</source>
       <translation>รูปร่างแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="273" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="274" />
       <source>Plot size override (m)</source>
       <translation>กำหนดขนาดแปลงเอง (m)</translation>
     </message>
@@ -2991,17 +3012,17 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ฟิลด์สถานะแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="552" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="560" />
       <source>Plot strata by location (plot centroid within the green-space polygons).</source>
       <translation>ชั้นภูมิของแปลงตามตำแหน่ง (จุดเซนทรอยด์ของแปลงอยู่ภายในรูปปิดพื้นที่สีเขียว)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="522" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="530" />
       <source>Plot strata by location.</source>
       <translation>ชั้นภูมิของแปลงตามตำแหน่ง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="547" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="555" />
       <source>Plot strata from the field “{f}”.</source>
       <translation>ชั้นภูมิของแปลงจากฟิลด์ “{f}”</translation>
     </message>
@@ -3019,7 +3040,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ฟิลด์ชั้นภูมิของแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1116" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1125" />
       <source>Plot {id} is already registered at another position; the registry entry is kept (pass the registered plots as existing plots).</source>
       <translation>แปลง {id} ลงทะเบียนไว้แล้วที่ตำแหน่งอื่น จะคงรายการในทะเบียนไว้ (ให้ส่งแปลงที่ลงทะเบียนแล้วเป็นแปลงที่มีอยู่เดิม)</translation>
     </message>
@@ -3036,17 +3057,17 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลงตัวอย่าง (ทุกเทศบาล)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="424" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="425" />
       <source>Plots added to the registry</source>
       <translation>แปลงที่เพิ่มลงในทะเบียน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="645" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="647" />
       <source>Plots are not polygons: choose the plot area field.</source>
       <translation>แปลงไม่ใช่รูปปิด: ให้เลือกฟิลด์พื้นที่แปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="420" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="421" />
       <source>Plots in the network</source>
       <translation>แปลงในโครงข่าย</translation>
     </message>
@@ -3061,27 +3082,27 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลงที่วัดแล้วไม่มีต้นไม้ (ค่าเป็นศูนย์): {ids}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="195" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="196" />
       <source>Plots per stratum</source>
       <translation>จำนวนแปลงต่อชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="602" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="605" />
       <source>Plots per stratum ({origin}): {list}</source>
       <translation>จำนวนแปลงต่อชั้นภูมิ ({origin}): {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="208" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="209" />
       <source>Plots per stratum field</source>
       <translation>ฟิลด์จำนวนแปลงต่อชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="577" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="580" />
       <source>Plots per stratum must be &gt; 0 for the stratified random design.</source>
       <translation>จำนวนแปลงต่อชั้นภูมิต้องมากกว่า 0 สำหรับการออกแบบแบบสุ่มแบ่งชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="580" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="588" />
       <source>Plots per stratum: {c}</source>
       <translation>จำนวนแปลงต่อชั้นภูมิ: {c}</translation>
     </message>
@@ -3091,12 +3112,12 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลงที่วัดซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="423" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="424" />
       <source>Plots that did not fit (shortfall)</source>
       <translation>แปลงที่วางไม่ได้ (จำนวนที่ขาด)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="247" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="248" />
       <source>Plots to place (sum of n_h)</source>
       <translation>จำนวนแปลงที่ต้องวาง (ผลรวมของ n_h)</translation>
     </message>
@@ -3121,27 +3142,27 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลง: {p}; ต้นไม้ที่นำมารวม: {t}; ไม้หนุ่มที่ไม่นับ: {s}; ตาย: {d}; ใหม่ (ingrowth, มีชีวิต): {new}; ใช้ไม่ได้: {u}; ไม่มีแปลงที่ตรงกัน: {o}; ค่าเฉลี่ย {c:.3f} tC/ha</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="370" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="371" />
       <source>Points: plot_id, stratum, polygon_id, areas, fraction, UTM and WGS84.</source>
       <translation>จุด: plot_id, stratum, polygon_id, พื้นที่, สัดส่วน, พิกัด UTM และ WGS84</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="135" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="137" />
       <source>Polygon CO2e field (t)</source>
       <translation>ฟิลด์ CO2e ของรูปปิด (t)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="104" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="105" />
       <source>Polygon layer of the green areas; areas are planar in a projected CRS in metres and ellipsoidal otherwise.</source>
       <translation>ชั้นข้อมูลรูปปิดของพื้นที่สีเขียว พื้นที่คำนวณบนระนาบเมื่อเป็น CRS แบบฉายที่มีหน่วยเป็นเมตร มิฉะนั้นคำนวณบนทรงรี</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="182" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="183" />
       <source>Polygons in which plots are placed; any CRS (geographic is projected to UTM).</source>
       <translation>รูปปิดที่ใช้วางแปลง CRS ใดก็ได้ (ระบบพิกัดภูมิศาสตร์จะถูกฉายเป็น UTM)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="378" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="379" />
       <source>Polygons of the plots with the same fields as the centres.</source>
       <translation>รูปปิดของแปลงที่มีฟิลด์เดียวกับจุดศูนย์กลาง</translation>
     </message>
@@ -3151,8 +3172,8 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>รูปปิดของชั้นภูมิ พื้นที่ของแต่ละชั้นภูมิคือผลรวมของรูปปิดในชั้นภูมินั้น (หรือของฟิลด์พื้นที่ชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="260" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="144" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="262" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="148" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Population</source>
       <translation>จำนวนประชากร</translation>
@@ -3163,7 +3184,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>จำนวนประชากร (0 = จากขอบเขต)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="153" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="157" />
       <source>Population field of the boundary</source>
       <translation>ฟิลด์จำนวนประชากรของขอบเขต</translation>
     </message>
@@ -3173,7 +3194,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ราคาที่ใช้คำนวณมูลค่าโดยประมาณของคาร์บอนสะสมและการดูดซับคาร์บอน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="121" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="122" />
       <source>Prior CV of plot carbon per stratum as stratum:cv pairs separated by ';', e.g. park:0.6;street:0.8 (0.6 = 60 %).</source>
       <translation>ค่า CV เบื้องต้นของคาร์บอนในแปลงต่อชั้นภูมิ เป็นคู่ stratum:cv คั่นด้วย ';' เช่น park:0.6;street:0.8 (0.6 = 60 %)</translation>
     </message>
@@ -3191,35 +3212,35 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
 ผลลัพธ์: ค่าเฉลี่ย มัธยฐาน sd และควอนไทล์ 2.5 / 97.5 % รายแปลง รายชั้นภูมิ และค่ารวม พร้อมงบความคลาดเคลื่อน (error budget: ความแปรปรวนของค่ารวมเมื่อพิจารณาแต่ละแหล่งเพียงแหล่งเดียว และสัดส่วนของแต่ละแหล่ง) ค่า seed เดียวกันให้ผลลัพธ์เหมือนกันทุกบิตไม่ว่าจะใช้ขนาด chunk เท่าใด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="209" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="210" />
       <source>Proportional to area</source>
       <translation>ตามสัดส่วนพื้นที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="128" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="132" />
       <source>Random forest (scikit-learn; falls back to maximum likelihood)</source>
       <translation>Random forest (scikit-learn; หากไม่มีจะใช้ maximum likelihood แทน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="135" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="139" />
       <source>Random forest needs scikit-learn (fixed random seed); maximum likelihood fits one Gaussian per class with equal priors; Otsu needs no training data.</source>
       <translation>Random forest ต้องใช้ scikit-learn (กำหนดค่า random seed คงที่) maximum likelihood ปรับการแจกแจง Gaussian หนึ่งชุดต่อประเภทโดยใช้ความน่าจะเป็นก่อนหน้าเท่ากัน ส่วน Otsu ไม่ต้องใช้ข้อมูลสำหรับฝึก (training)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="158" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="162" />
       <source>Random forest trees</source>
       <translation>จำนวนต้นไม้ของ random forest</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="138" />
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="150" />
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="321" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="142" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="154" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="322" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="335" />
       <source>Random seed</source>
       <translation>ค่า random seed</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="134" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="138" />
       <source>Rare classes get at least this many points with a total sample size.</source>
       <translation>ประเภทที่พบน้อยจะได้จำนวนจุดอย่างน้อยเท่านี้ภายใต้ขนาดตัวอย่างรวม</translation>
     </message>
@@ -3244,7 +3265,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>พร้อม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="286" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="288" />
       <source>Receives greenarea_&lt;code&gt;_&lt;year&gt;.gpkg and greenarea_&lt;code&gt;_&lt;year&gt;.json; existing files of the same name are replaced.</source>
       <translation>ใช้เก็บไฟล์ greenarea_&lt;code&gt;_&lt;year&gt;.gpkg และ greenarea_&lt;code&gt;_&lt;year&gt;.json ไฟล์ชื่อเดียวกันที่มีอยู่จะถูกเขียนทับ</translation>
     </message>
@@ -3264,17 +3285,17 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>แบนด์สีแดง (Red)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="178" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="182" />
       <source>Reference (classified) area (rai)</source>
       <translation>พื้นที่อ้างอิง (จากการจำแนกประเภท) (ไร่)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="165" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="169" />
       <source>Reference class field</source>
       <translation>ฟิลด์ประเภทอ้างอิง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="174" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="178" />
       <source>Reference sample points</source>
       <translation>จุดตัวอย่างอ้างอิง</translation>
     </message>
@@ -3289,7 +3310,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>ตัวคูณค่าการสะท้อน (scale)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="149" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="153" />
       <source>Registered population for green area per person (overrides the field).</source>
       <translation>จำนวนประชากรตามทะเบียนราษฎร์ สำหรับพื้นที่สีเขียวต่อคน (ใช้แทนค่าจากฟิลด์)</translation>
     </message>
@@ -3299,12 +3320,12 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>จำนวนประชากรตามทะเบียนราษฎร์ สำหรับพื้นที่สีเขียวต่อคน (m²/คน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="261" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="263" />
       <source>Registered population, for m² of green space per person (0 = unknown).</source>
       <translation>จำนวนประชากรตามทะเบียนราษฎร์ สำหรับพื้นที่สีเขียว m² ต่อคน (0 = ไม่ทราบ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="888" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="895" />
       <source>Registry {path}: {n} plots added to {table}</source>
       <translation>ทะเบียน {path}: เพิ่ม {n} แปลงลงใน {table}</translation>
     </message>
@@ -3346,7 +3367,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>สร้างรายงานแล้ว: {pdf} ({pages} หน้า, หน้าปก: {cover})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="249" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="250" />
       <source>Required n for the chosen allocation (unrounded)</source>
       <translation>ขนาดตัวอย่าง n ที่ต้องการสำหรับการจัดสรรที่เลือก (ยังไม่ปัดเศษ)</translation>
     </message>
@@ -3376,7 +3397,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>ค่าเบี่ยงเบนมาตรฐาน (sd) ของอัตราส่วนราก:ลำต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="175" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="179" />
       <source>Rows per zone × class and a class ‘0’ total row per zone (zone ALL = all).</source>
       <translation>แถวข้อมูลตามโซน × ประเภท และแถวผลรวมประเภท ‘0’ ของแต่ละโซน (โซน ALL = ทั้งหมด)</translation>
     </message>
@@ -3419,22 +3440,22 @@ A municipality whose data make a step fail is listed in the summary table as fai
 เทศบาลที่ข้อมูลทำให้ขั้นตอนใดล้มเหลวจะถูกระบุในตารางสรุปว่า failed พร้อมข้อความ และงานจะทำต่อกับเทศบาลถัดไป เมื่อรันซ้ำ เทศบาลที่ทำเสร็จแล้วด้วยการตั้งค่าเดิมจะถูกข้าม (ทำต่อหลังการหยุดกลางคัน) เลือก คำนวณใหม่ เพื่อทำซ้ำ เทศบาลที่มีพื้นที่สีเขียวแต่ไม่มีต้นไม้และแปลงตัวอย่างจะถูกข้าม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="267" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="274" />
       <source>SAMPLE needs the Reference sample points output.</source>
       <translation>ขั้นตอน SAMPLE ต้องกำหนดผลลัพธ์จุดตัวอย่างอ้างอิง (Reference sample points)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="97" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="101" />
       <source>SAMPLE: create reference points</source>
       <translation>SAMPLE: สร้างจุดอ้างอิง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="178" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="182" />
       <source>SAMPLE: point_id, map_class, empty ref_class, x, y.</source>
       <translation>SAMPLE: point_id, map_class, ref_class (ว่าง), x, y</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="326" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="327" />
       <source>Same seed and inputs give identical plots; record it with the design.</source>
       <translation>ค่า seed และข้อมูลนำเข้าชุดเดียวกันจะให้แปลงตัวอย่างชุดเดิมทุกประการ ควรบันทึกค่า seed ไว้พร้อมกับแผนการวางแปลง</translation>
     </message>
@@ -3449,17 +3470,17 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>แปลงตัวอย่าง (รูปปิดหรือตาราง) รวมถึงแปลงที่ไม่มีต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="109" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="113" />
       <source>Sample points per class</source>
       <translation>จำนวนจุดตัวอย่างต่อประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="77" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="78" />
       <source>Sample size and allocation of permanent plots</source>
       <translation>ขนาดตัวอย่างและการจัดสรรแปลงตัวอย่างถาวร</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="237" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="238" />
       <source>Sample size per stratum</source>
       <translation>ขนาดตัวอย่างต่อชั้นภูมิ</translation>
     </message>
@@ -3519,7 +3540,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ค่า seed ที่ใช้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="154" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="158" />
       <source>Seeds the hold-out split, the pixel subsample and the random forest.</source>
       <translation>ค่า seed สำหรับการแบ่งข้อมูลทดสอบ (hold-out) การสุ่มตัวอย่างพิกเซลย่อย และ random forest</translation>
     </message>
@@ -3549,7 +3570,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>กำหนดเป้าหมายสัดส่วนพื้นที่สีเขียว: 15 % (เทศบาลนคร), 20 % (เทศบาลเมือง), 25 % (เทศบาลตำบล, อบต.)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="252" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="254" />
       <source>Sets the minimum green share of Criterion 1: 15 % (city, special), 20 % (town), 25 % (subdistrict municipality, SAO).</source>
       <translation>กำหนดสัดส่วนพื้นที่สีเขียวขั้นต่ำตามเกณฑ์ที่ 1: 15 % (เทศบาลนคร, องค์กรปกครองส่วนท้องถิ่นรูปแบบพิเศษ), 20 % (เทศบาลเมือง), 25 % (เทศบาลตำบล, อบต.)</translation>
     </message>
@@ -3564,7 +3585,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>สัดส่วนของพื้นที่แปลงที่ทำการวัด (0–1)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="186" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="190" />
       <source>Share of the training polygons/points per class kept aside to estimate accuracy (0 = no hold-out). Classes with one feature are never held out.</source>
       <translation>สัดส่วนของรูปปิด/จุดข้อมูลสำหรับฝึก (training) ในแต่ละประเภทที่กันไว้เพื่อประเมินความถูกต้อง (0 = ไม่กันข้อมูลไว้ทดสอบ) ประเภทที่มีเพียงหนึ่งรายการจะไม่ถูกกันไว้</translation>
     </message>
@@ -3579,22 +3600,22 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>แบนด์อินฟราเรดคลื่นสั้น 1 (SWIR1)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="110" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="114" />
       <source>Simplify tolerance (map units)</source>
       <translation>ค่าความคลาดเคลื่อนในการลดความซับซ้อนของรูปร่าง (หน่วยแผนที่)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="248" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="249" />
       <source>Sourcebook n (Neyman, unrounded)</source>
       <translation>n ตาม Sourcebook (Neyman, ไม่ปัดเศษ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="374" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="380" />
       <source>Sourcebook n = {nsb:.2f} (t = {t:.4f}); required with {alloc} allocation {nreq:.2f}; plots to place: {n}; expected precision ±{p:.1f} %</source>
       <translation>n ตาม Sourcebook = {nsb:.2f} (t = {t:.4f}); จำนวนที่ต้องการเมื่อจัดสรรแบบ {alloc} {nreq:.2f}; จำนวนแปลงที่ต้องวาง: {n}; ความแม่นยำที่คาดว่าจะได้ ±{p:.1f} %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="247" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="249" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Special local administration (BMA, Pattaya)</source>
       <translation>องค์กรปกครองส่วนท้องถิ่นรูปแบบพิเศษ (กทม., เมืองพัทยา)</translation>
@@ -3622,27 +3643,27 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ไม่พบชนิดพันธุ์ไม้ในตารางชนิดพันธุ์ไม้: {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="264" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="265" />
       <source>Square 100 × 100 m TGO with serpentine 10 × 10 m subplots</source>
       <translation>สี่เหลี่ยมจัตุรัส 100 × 100 m ตาม TGO พร้อมแปลงย่อย 10 × 10 m เรียงแบบงูเลื้อย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="262" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="263" />
       <source>Square 20 × 20 m</source>
       <translation>สี่เหลี่ยมจัตุรัส 20 × 20 m</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="263" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="264" />
       <source>Square 40 × 40 m with 10 × 10 m subplots (GISTDA)</source>
       <translation>สี่เหลี่ยมจัตุรัส 40 × 40 m พร้อมแปลงย่อย 10 × 10 m (GISTDA)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="650" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="657" />
       <source>Square plots never overlap: centres differ by at least {a:g} m in x or in y.</source>
       <translation>แปลงสี่เหลี่ยมจัตุรัสจะไม่ซ้อนทับกัน: จุดศูนย์กลางห่างกันอย่างน้อย {a:g} m ในแนว x หรือแนว y</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="268" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="269" />
       <source>Squares are oriented to grid north of the working (UTM) CRS.</source>
       <translation>แปลงสี่เหลี่ยมจัตุรัสวางตามทิศเหนือกริดของระบบพิกัดที่ใช้ทำงาน (UTM)</translation>
     </message>
@@ -3672,7 +3693,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ลำต้นที่เล็กกว่าค่านี้ถือเป็นไม้หนุ่ม (ลูกไม้) หากเว้นว่าง: ใช้ค่าของชุดวิธีการ (T-VER 4.5 cm, T-VER-P-TOOL-01-02); 0: ไม่มีเกณฑ์ขั้นต่ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="95" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="99" />
       <source>Step</source>
       <translation>ขั้นตอน</translation>
     </message>
@@ -3704,7 +3725,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ชั้นภูมิ (รูปปิดพื้นที่สีเขียว)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="587" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="590" />
       <source>Strata not in the strata layer are ignored: {list}</source>
       <translation>ชั้นภูมิที่ไม่มีอยู่ในชั้นข้อมูลชั้นภูมิจะถูกข้ามไป: {list}</translation>
     </message>
@@ -3736,7 +3757,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>การประมาณค่าแบบแบ่งชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="235" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="236" />
       <source>Stratified random</source>
       <translation>สุ่มแบบแบ่งชั้นภูมิ</translation>
     </message>
@@ -3758,7 +3779,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
 สามารถเลือกบันทึกผลลัพธ์เป็นค่าฐานที่ตั้งชื่อไว้ใน GeoPackage ของโครงการได้ (ตาราง carbonpool_baselines ซึ่งเพิ่มข้อมูลได้อย่างเดียว)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="240" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="241" />
       <source>Stratified random: uniform random centres per stratum. Systematic: one square grid over all strata with a random start; a stratum with more grid points than needed keeps an evenly spaced subset.</source>
       <translation>สุ่มแบบแบ่งชั้นภูมิ: สุ่มจุดศูนย์กลางแบบสม่ำเสมอในแต่ละชั้นภูมิ แบบมีระบบ: ใช้กริดสี่เหลี่ยมจัตุรัสเดียวครอบคลุมทุกชั้นภูมิโดยสุ่มจุดเริ่มต้น ชั้นภูมิที่มีจุดกริดมากกว่าที่ต้องการจะเลือกเก็บไว้บางส่วนโดยเว้นระยะเท่า ๆ กัน</translation>
     </message>
@@ -3778,7 +3799,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ฟิลด์พื้นที่ชั้นภูมิ (m²)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="293" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="299" />
       <source>Stratum areas ({method}): {areas}</source>
       <translation>พื้นที่ชั้นภูมิ ({method}): {areas}</translation>
     </message>
@@ -3798,14 +3819,14 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>รหัสชั้นภูมิของรูปปิดแต่ละรูป</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="351" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="352" />
       <source>Stratum codes</source>
       <translation>รหัสชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="188" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="189" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="296" />
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="112" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="113" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="262" />
       <source>Stratum field</source>
       <translation>ฟิลด์ชั้นภูมิ</translation>
@@ -3827,7 +3848,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ใช้ค่าเฉลี่ยของชั้นภูมิกับทุกรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="146" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="147" />
       <source>Stratum of each pilot plot (same values as the stratum field).</source>
       <translation>ชั้นภูมิของแปลงตัวอย่างนำร่องแต่ละแปลง (ใช้ค่าเดียวกับฟิลด์ชั้นภูมิ)</translation>
     </message>
@@ -3847,46 +3868,46 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ตารางชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="150" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="152" />
       <source>Stratum table of the estimate</source>
       <translation>ตารางชั้นภูมิของผลการประมาณค่า</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="705" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="712" />
       <source>Stratum: requested / existing / placed / shortfall</source>
       <translation>ชั้นภูมิ: ที่ต้องการ / ที่มีอยู่ / ที่วางได้ / ที่ขาด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="250" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="251" />
       <source>Student t used</source>
       <translation>ค่า Student t ที่ใช้</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="449" />
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="246" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="248" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Subdistrict administrative organisation (อบต.)</source>
       <translation>องค์การบริหารส่วนตำบล (อบต.)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="448" />
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="245" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="247" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Subdistrict municipality (เทศบาลตำบล)</source>
       <translation>เทศบาลตำบล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="383" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="384" />
       <source>Subplots</source>
       <translation>แปลงย่อย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="824" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="831" />
       <source>Subplots requested but no subplot output given; none written.</source>
       <translation>มีการขอแปลงย่อยแต่ไม่ได้กำหนดผลลัพธ์แปลงย่อย จึงไม่ได้เขียนแปลงย่อย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="760" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="771" />
       <source>Sum of one-source variances / combined variance = {r:.3f}</source>
       <translation>ผลรวมความแปรปรวนรายแหล่ง / ความแปรปรวนรวม = {r:.3f}</translation>
     </message>
@@ -3896,12 +3917,12 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ตารางสรุป</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="537" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="546" />
       <source>Summary validated against the schema ({validator}).</source>
       <translation>ตรวจสอบข้อมูลสรุปกับ schema แล้ว ({validator})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="158" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="162" />
       <source>Summed over the boundary features when Population is empty.</source>
       <translation>รวมจากทุกรายการของขอบเขตเมื่อไม่ได้ระบุจำนวนประชากร</translation>
     </message>
@@ -3920,7 +3941,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ภาพค่าการสะท้อนพื้นผิว (GeoTIFF หรือข้อมูลแรสเตอร์ใด ๆ ที่ GDAL อ่านได้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="90" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="94" />
       <source>Surface-reflectance image to classify.</source>
       <translation>ภาพค่าการสะท้อนพื้นผิวที่ต้องการจำแนกประเภท</translation>
     </message>
@@ -3930,7 +3951,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้ที่รอดชีวิต</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="236" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="237" />
       <source>Systematic grid with random start</source>
       <translation>กริดแบบมีระบบโดยสุ่มจุดเริ่มต้น</translation>
     </message>
@@ -3948,7 +3969,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>T-VER แยกบัญชีไม้หนุ่ม (ลูกไม้) ไว้ต่างหาก (ไม่นับรวม) ไม่ว่าจะเลือกแบบใด ไม้หนุ่มจะถูกนับจำนวนไว้เสมอ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="188" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="189" />
       <source>T-VER applies its uncertainty deduction on the 90 % interval; 95 % is common in other reporting.</source>
       <translation>T-VER หักลดค่าความไม่แน่นอนโดยใช้ช่วงความเชื่อมั่น 90 % ส่วนการรายงานอื่น ๆ มักใช้ 95 %</translation>
     </message>
@@ -3969,7 +3990,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>T-VER/IPCC 0.47; i-Tree 0.5 ใช้เฉพาะเมื่อประเภทของค่าเป็นมวลชีวภาพ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="240" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="241" />
       <source>Table: stratum, area_ha, N_units (= N_h, plot-sized units in the stratum), weight, mean, sd, cv, sd_source, share, n_raw and n_h (plots to place).</source>
       <translation>ตาราง: stratum, area_ha, N_units (= N_h, จำนวนหน่วยขนาดเท่าแปลงในชั้นภูมิ), weight, mean, sd, cv, sd_source, share, n_raw และ n_h (จำนวนแปลงที่ต้องวาง)</translation>
     </message>
@@ -3979,12 +4000,12 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>หมายเลขป้ายที่ไม่ซ้ำกันภายในแปลง หากเว้นว่าง: ตรวจหาอัตโนมัติ (tag, tree_id, เลขป้าย)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="173" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="174" />
       <source>Target precision (fraction of the mean)</source>
       <translation>ความแม่นยำเป้าหมาย (สัดส่วนของค่าเฉลี่ย)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="175" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="179" />
       <source>Target share (%)</source>
       <translation>สัดส่วนเป้าหมาย (%)</translation>
     </message>
@@ -3994,7 +4015,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ไทย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="140" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="144" />
       <source>Thai urban green-space criterion 1 (science.md §8).</source>
       <translation>เกณฑ์ที่ 1 ด้านพื้นที่สีเขียวในเมืองของไทย (science.md §8)</translation>
     </message>
@@ -4010,7 +4031,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ชุดวิธีการแบบ Custom ต้องใช้ไฟล์วิธีการ (JSON)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="284" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="289" />
       <source>The NDVI threshold needs red and NIR bands.</source>
       <translation>การใช้ค่าเกณฑ์ NDVI ต้องมีแบนด์สีแดงและแบนด์ NIR</translation>
     </message>
@@ -4020,13 +4041,13 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>รายงาน PDF ซึ่งจะเขียนให้สมบูรณ์ทั้งไฟล์ หรือไม่เขียนเลย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="558" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="559" />
       <source>The allocation table needs the fields stratum and n_h (found: {names}).</source>
       <translation>ตารางการจัดสรรต้องมีฟิลด์ stratum และ n_h (พบ: {names})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="257" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="212" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="262" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="217" />
       <source>The boundary layer has no polygons.</source>
       <translation>ชั้นข้อมูลขอบเขตไม่มีรูปปิด</translation>
     </message>
@@ -4036,9 +4057,14 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>แผนที่คาร์บอนไม่มีฟิลด์ความหนาแน่น จึงแสดงแผนที่โดยไม่จำแนกค่า</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="228" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="235" />
       <source>The class raster has no classified pixels.</source>
       <translation>ข้อมูลแรสเตอร์ประเภทไม่มีพิกเซลที่จำแนกประเภทแล้ว</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="200" />
+      <source>The layer “{layer}” has features with an invalid geometry (feature id(s): {ids}). Repair the layer with “Fix geometries” (native:fixgeometries) and run again, or change “Invalid features filtering” (Settings ▸ Options ▸ Processing ▸ General, or the input's advanced options) to skip invalid features or not to check them.</source>
+      <translation>ชั้นข้อมูล “{layer}” มีฟีเจอร์ที่รูปเรขาคณิตไม่ถูกต้อง (รหัสฟีเจอร์: {ids}) ให้ซ่อมชั้นข้อมูลด้วยเครื่องมือ “Fix geometries” (native:fixgeometries) แล้วเรียกใช้อีกครั้ง หรือเปลี่ยนค่า “Invalid features filtering” (การกรองฟีเจอร์ที่ไม่ถูกต้อง: Settings ▸ Options ▸ Processing ▸ General หรือตัวเลือกขั้นสูงของข้อมูลนำเข้า) ให้ข้ามฟีเจอร์ที่ไม่ถูกต้องหรือไม่ต้องตรวจสอบ</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="198" />
@@ -4051,17 +4077,17 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>แบบจำลองท้องถิ่น (log-log, Michaelis–Menten หรือ Weibull โดยเลือกตัวที่ดีที่สุดจาก RSE) จะกลับไปใช้ Feldpausch เมื่อมีต้นไม้ที่มีข้อมูลความสูงน้อยเกินไป แหล่งที่มาของความสูงแต่ละค่าบันทึกไว้ใน height_source</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="105" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="109" />
       <source>The map being assessed; its class areas are the strata weights.</source>
       <translation>แผนที่ที่ต้องการประเมิน โดยใช้พื้นที่ของแต่ละประเภทเป็นน้ำหนักของชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="272" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="277" />
       <source>The model needs the features {need} but the band roles give {have}.</source>
       <translation>แบบจำลองต้องใช้ตัวแปร {need} แต่บทบาทแบนด์ที่กำหนดให้ได้ {have}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="468" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="469" />
       <source>The municipality code is empty.</source>
       <translation>รหัสเทศบาลว่างอยู่</translation>
     </message>
@@ -4081,18 +4107,23 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>แปลงตัวอย่างไม่มีฟิลด์ “{f}” โปรดเลือกฟิลด์ค่าต่อเฮกตาร์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="511" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="556" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="519" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="564" />
       <source>The plots have no stratum field and no geometry to locate them.</source>
       <translation>แปลงตัวอย่างไม่มีทั้งฟิลด์ชั้นภูมิและรูปเรขาคณิตที่ใช้ระบุตำแหน่ง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="126" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="128" />
       <source>The polygon output of the stratified estimate: one feature per green-space polygon with area_ha, co2e_t and its interval. Copied unchanged into the GeoPackage, with muni_code and year_be added.</source>
       <translation>ผลลัพธ์รูปปิดจากการประมาณค่าแบบแบ่งชั้นภูมิ: หนึ่งรายการต่อรูปปิดพื้นที่สีเขียว พร้อม area_ha, co2e_t และช่วงความเชื่อมั่น คัดลอกลงใน GeoPackage โดยไม่เปลี่ยนแปลง และเพิ่ม muni_code และ year_be</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="151" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="236" />
+      <source>The raster “{name}” has no georeferencing (no coordinate reference system and no geotransform), so the ground size of its pixels is unknown and areas cannot be measured. Georeference it first (e.g. with the Georeferencer).</source>
+      <translation>ราสเตอร์ “{name}” ไม่มีการอ้างอิงพิกัดทางภูมิศาสตร์ (ไม่มีทั้งระบบพิกัดอ้างอิงและ geotransform) จึงไม่ทราบขนาดจริงบนพื้นดินของพิกเซล และวัดพื้นที่ไม่ได้ โปรดอ้างอิงพิกัดให้ราสเตอร์ก่อน (เช่น ด้วย Georeferencer)</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="205" />
       <source>The raster “{name}” must be a file GDAL can read (provider: {p}).</source>
       <translation>ข้อมูลแรสเตอร์ “{name}” ต้องเป็นไฟล์ที่ GDAL อ่านได้ (provider: {p})</translation>
     </message>
@@ -4102,7 +4133,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ค่า seed และข้อมูลนำเข้าชุดเดียวกันจะให้ผลลัพธ์เหมือนกันทุกบิต</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="142" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="146" />
       <source>The same seed gives the same sample.</source>
       <translation>ค่า seed เดียวกันจะให้ตัวอย่างชุดเดียวกัน</translation>
     </message>
@@ -4112,7 +4143,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>แผนที่การดูดซับคาร์บอนไม่มีฟิลด์ใดเลยใน {fields}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="489" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="490" />
       <source>The strata layer is in {crs}, not in metres: the design is made in {utm} (UTM zone from the layer centre) and written back in {crs}.</source>
       <translation>ชั้นข้อมูลชั้นภูมิอยู่ในระบบพิกัด {crs} ซึ่งไม่ใช่หน่วยเมตร: จึงออกแบบการวางแปลงใน {utm} (โซน UTM จากจุดกึ่งกลางชั้นข้อมูล) แล้วเขียนผลกลับเป็น {crs}</translation>
     </message>
@@ -4122,12 +4153,12 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ตารางชั้นภูมิไม่มีฟิลด์ “{field}” (ฟิลด์ที่มี: {fields})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="532" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="541" />
       <source>The summary does not validate against its schema: {errors}</source>
       <translation>ข้อมูลสรุปไม่ผ่านการตรวจสอบกับ schema: {errors}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="429" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="434" />
       <source>The training features do not overlap the image.</source>
       <translation>ข้อมูลสำหรับฝึก (training) ไม่ซ้อนทับกับภาพ</translation>
     </message>
@@ -4152,12 +4183,12 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ชั้นข้อมูล {layer} ไม่มีฟิลด์รหัสเทศบาล “{field}”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="819" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="826" />
       <source>The {shape} plot has no subplots; none written.</source>
       <translation>แปลงแบบ {shape} ไม่มีแปลงย่อย จึงไม่ได้เขียนแปลงย่อย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="483" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="488" />
       <source>Too few training features for a hold-out check.</source>
       <translation>ข้อมูลสำหรับฝึก (training) มีน้อยเกินไปสำหรับการตรวจสอบแบบ hold-out</translation>
     </message>
@@ -4167,7 +4198,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>AGB รวม (t)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="182" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="186" />
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="354" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="292" />
       <source>Total CO2e (t)</source>
@@ -4194,24 +4225,24 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>CO2e รวม, ขอบล่างของช่วงความเชื่อมั่น 95 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="179" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="183" />
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="353" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="291" />
       <source>Total carbon (tC)</source>
       <translation>คาร์บอนรวม (tC)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="180" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="184" />
       <source>Total carbon lower limit (tC)</source>
       <translation>ขีดจำกัดล่างของคาร์บอนรวม (tC)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="181" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="185" />
       <source>Total carbon upper limit (tC)</source>
       <translation>ขีดจำกัดบนของคาร์บอนรวม (tC)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="118" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="122" />
       <source>Total sample size</source>
       <translation>ขนาดตัวอย่างทั้งหมด</translation>
     </message>
@@ -4241,44 +4272,44 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>t CO2e รวม (sd)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="345" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="350" />
       <source>Total {c:.1f} tC (independent strata: {lo:.1f}–{hi:.1f}; fully correlated: {loc:.1f}–{hic:.1f}) = {co2:.1f} tCO2e on {a:.2f} ha</source>
       <translation>รวม {c:.1f} tC (ชั้นภูมิเป็นอิสระต่อกัน: {lo:.1f}–{hi:.1f}; สัมพันธ์กันสมบูรณ์: {loc:.1f}–{hic:.1f}) = {co2:.1f} tCO2e บนพื้นที่ {a:.2f} ha</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="740" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="751" />
       <source>Total {mean:.1f} t CO2e (point {point:.1f}); sd {sd:.1f}; 95 % interval [{lo:.1f}, {hi:.1f}]; seed {seed}, {it} iterations, sampling {samp}</source>
       <translation>รวม {mean:.1f} t CO2e (ค่าประมาณแบบจุด {point:.1f}); sd {sd:.1f}; ช่วง 95 % [{lo:.1f}, {hi:.1f}]; seed {seed}, {it} รอบ, การสุ่มตัวอย่าง {samp}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="154" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="158" />
       <source>Totals per polygon and for all of them; without it, for the whole raster.</source>
       <translation>ผลรวมรายรูปปิดและผลรวมของทุกรูปปิด หากไม่ระบุ จะคำนวณผลรวมของข้อมูลแรสเตอร์ทั้งหมด</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="447" />
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="244" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="246" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Town municipality (เทศบาลเมือง)</source>
       <translation>เทศบาลเมือง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="443" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="448" />
       <source>Training pixels per class: {d}</source>
       <translation>จำนวนพิกเซลสำหรับฝึก (training) ต่อประเภท: {d}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="230" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="234" />
       <source>Training pixels used</source>
       <translation>จำนวนพิกเซลสำหรับฝึก (training) ที่ใช้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="95" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="99" />
       <source>Training polygons or points</source>
       <translation>รูปปิดหรือจุดข้อมูลสำหรับฝึก (training)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="397" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="402" />
       <source>Training polygons or points are needed for this classifier.</source>
       <translation>ตัวจำแนกประเภทนี้ต้องใช้รูปปิดหรือจุดข้อมูลสำหรับฝึก (training)</translation>
     </message>
@@ -4346,7 +4377,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ฟิลด์หมายเลขป้ายต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="93" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="97" />
       <source>Tree-canopy classes</source>
       <translation>ประเภทเรือนยอดต้นไม้</translation>
     </message>
@@ -4366,7 +4397,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้ที่หาตำแหน่งเดิมไม่พบ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="618" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="619" />
       <source>Trees were computed with method {used}, not {m}.</source>
       <translation>ต้นไม้ถูกคำนวณด้วยวิธี {used} ไม่ใช่ {m}</translation>
     </message>
@@ -4421,12 +4452,12 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้: {n}; ติดเครื่องหมายตรวจสอบ: {f}; AGB {agb:.3f} t; คาร์บอน {c:.3f} tC; {co2:.3f} tCO2e</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="915" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="923" />
       <source>Trees: {s} survivors, {m} mortality ({nr} not relocated), {i} ingrowth; tag problems: {t} ({flags}).</source>
       <translation>ต้นไม้: รอดชีวิต {s} ต้น, ตาย {m} ต้น (หาตำแหน่งเดิมไม่พบ {nr} ต้น), เข้ามาใหม่ (ingrowth) {i} ต้น; ปัญหาหมายเลขป้าย: {t} ({flags})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="69" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="70" />
       <source>Turns a class raster into green-space polygons: the green classes (e.g. 1,2) are sieved to the minimum mapping unit with GDAL's sieve filter (green or non-green patches smaller than it merge into their surroundings), polygonised (8-connected) and optionally simplified. Each polygon gets its main green class, area in m² and rai (from its pixels, exact also for geographic rasters) and canopy-cover fraction (share of canopy-class pixels).
 
 With a municipal boundary, the green share of the classified area inside it is compared with the Thai urban green-space criterion 1 for the local-government type: เทศบาลนคร 15 %, เทศบาลเมือง 20 %, เทศบาลตำบล / อบต. 25 %. With a population, green area per person is reported and compared in the log with the WHO minimum (9 m²) and the ONEP target (15 m²).</source>
@@ -4435,7 +4466,7 @@ With a municipal boundary, the green share of the classified area inside it is c
 เมื่อระบุขอบเขตเทศบาล สัดส่วนพื้นที่สีเขียวของพื้นที่ที่จำแนกประเภทภายในขอบเขตจะถูกเปรียบเทียบกับเกณฑ์ที่ 1 ด้านพื้นที่สีเขียวในเมืองของไทยตามประเภทองค์กรปกครองส่วนท้องถิ่น: เทศบาลนคร 15 %, เทศบาลเมือง 20 %, เทศบาลตำบล / อบต. 25 % เมื่อระบุจำนวนประชากร จะรายงานพื้นที่สีเขียวต่อคน และเปรียบเทียบในบันทึกการทำงานกับค่าขั้นต่ำของ WHO (9 m²) และเป้าหมายของ สผ. (ONEP) (15 m²)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="78" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="79" />
       <source>Two steps, following Olofsson et al. (2014, Remote Sensing of Environment 148: 42–57).
 
 SAMPLE: draws a stratified random sample of pixel centres from the class raster (map classes are the strata): N per class, or a total allocated in proportion to mapped area with a minimum per class. The points get an empty ref_class field: label each one from independent reference data (field visit, very-high-resolution imagery), never from the training data.
@@ -4453,7 +4484,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="425" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="426" />
       <source>UTM zone EPSG code</source>
       <translation>รหัส EPSG ของโซน UTM</translation>
     </message>
@@ -4468,7 +4499,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ความไม่แน่นอน U (90 %, %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="198" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="200" />
       <source>Uncertainty U90 (%)</source>
       <translation>ความไม่แน่นอน U90 (%)</translation>
     </message>
@@ -4508,7 +4539,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ไม่รู้จักสมการ “{eq}” รหัสที่รู้จัก: {ids}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="130" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="134" />
       <source>Unsupervised NDVI threshold (Otsu): vegetation / non-vegetation</source>
       <translation>ค่าเกณฑ์ NDVI แบบไม่กำกับดูแล (Otsu): พืชพรรณ / ไม่ใช่พืชพรรณ</translation>
     </message>
@@ -4518,17 +4549,17 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ไม่เลือก: เทศบาลที่โฟลเดอร์มี done.json ที่ใช้การตั้งค่าเดิมจะถูกข้าม (ทำต่อ) ระบบไม่ตรวจจับการแก้ไขข้อมูลนำเข้า: ให้เลือกตัวเลือกนี้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="189" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="191" />
       <source>Upper bound of the 95 % confidence interval of the total.</source>
       <translation>ขอบบนของช่วงความเชื่อมั่น 95 % ของผลรวม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="214" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="216" />
       <source>Upper bound of the 95 % interval of the annual sequestration.</source>
       <translation>ขอบบนของช่วงความเชื่อมั่น 95 % ของปริมาณการดูดซับคาร์บอนรายปี</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="136" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="140" />
       <source>Upper limit field (tC/ha)</source>
       <translation>ฟิลด์ขีดจำกัดบน (tC/ha)</translation>
     </message>
@@ -4543,7 +4574,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>Urban Carbon Pool {version}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="142" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="144" />
       <source>Used only when no totals are given: the carbon stock is then the sum of this field, without an interval.</source>
       <translation>ใช้เฉพาะเมื่อไม่ได้ระบุค่าผลรวม: ปริมาณการกักเก็บคาร์บอนจะเป็นผลรวมของฟิลด์นี้ โดยไม่มีช่วงความเชื่อมั่น</translation>
     </message>
@@ -4559,7 +4590,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ใช้เมื่อชุดวิธีการเป็นแบบ Custom</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="200" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="201" />
       <source>Used when neither a plots field nor an allocation table is given. With the systematic grid, 0 keeps every grid point.</source>
       <translation>ใช้เมื่อไม่ได้ระบุทั้งฟิลด์จำนวนแปลงและตารางการจัดสรร สำหรับกริดแบบมีระบบ ค่า 0 หมายถึงเก็บจุดกริดไว้ทั้งหมด</translation>
     </message>
@@ -4600,7 +4631,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ดัชนีพืชพรรณและดัชนีน้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="561" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="569" />
       <source>WARNING: {n} plot(s) have no stratum (outside every green-space polygon or empty field) and are left out: {ids}</source>
       <translation>คำเตือน: แปลงตัวอย่าง {n} แปลงไม่มีชั้นภูมิ (อยู่นอกรูปปิดพื้นที่สีเขียวทุกรูปหรือฟิลด์ว่าง) จึงไม่นำมาคำนวณ: {ids}</translation>
     </message>
@@ -4610,9 +4641,14 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>คำเตือน: ต้นไม้ {n} ต้นมีรหัสแปลงที่ไม่ตรงกับแปลงใด จึงไม่ได้นำมารวม: {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="602" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="610" />
       <source>WARNING: {t}: {n} tree(s) on plots not measured then or unknown, not used: {list}</source>
       <translation>คำเตือน: {t}: ต้นไม้ {n} ต้นอยู่ในแปลงที่ไม่ได้วัดในครั้งนั้นหรือไม่ทราบแปลง จึงไม่ได้นำมาใช้: {list}</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="244" />
+      <source>Warning: the raster “{name}” has no coordinate reference system (CRS). Areas are computed as if its map units were metres (pixel {w:g} × {h:g} units) and vector layers are used without reprojection. If that is wrong, assign the CRS (Raster ▸ Projections ▸ Assign Projection) and run again.</source>
+      <translation>คำเตือน: ราสเตอร์ “{name}” ไม่มีระบบพิกัดอ้างอิง (CRS) พื้นที่จะคำนวณโดยถือว่าหน่วยแผนที่เป็นเมตร (พิกเซลขนาด {w:g} × {h:g} หน่วย) และใช้ชั้นข้อมูลเวกเตอร์โดยไม่แปลงพิกัด หากไม่ถูกต้อง โปรดกำหนด CRS ให้ราสเตอร์ (Raster ▸ Projections ▸ Assign Projection) แล้วเรียกใช้อีกครั้ง</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="360" />
@@ -4650,12 +4686,12 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ฟิลด์ความหนาแน่นของเนื้อไม้ (g/cm³)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="500" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="501" />
       <source>Working CRS {work}; UTM coordinates in EPSG:{utm}</source>
       <translation>ระบบพิกัดที่ใช้ทำงาน {work}; พิกัด UTM ใน EPSG:{utm}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="362" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="363" />
       <source>Write the 10 × 10 m subplots of 40 × 40 m and 100 × 100 m plots.</source>
       <translation>เขียนแปลงย่อย 10 × 10 m ของแปลงขนาด 40 × 40 m และ 100 × 100 m</translation>
     </message>
@@ -4698,7 +4734,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ปีที่สำรวจ เช่น 2568 บันทึกไว้ในผลการประมาณค่าและไฟล์ส่งออก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="269" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="271" />
       <source>Year of the inventory; values ≥ 2400 are Buddhist Era (พ.ศ.).</source>
       <translation>ปีที่สำรวจ ค่า ≥ 2400 ถือเป็นพุทธศักราช (พ.ศ.)</translation>
     </message>
@@ -4713,12 +4749,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>alive/dead/new หรือ มีชีวิต/ตาย/ใหม่ หากเว้นว่าง: ตรวจหาอัตโนมัติ (status, สถานะ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="581" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="584" />
       <source>all</source>
       <translation>ทั้งหมด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="569" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="572" />
       <source>allocation table</source>
       <translation>ตารางการจัดสรร</translation>
     </message>
@@ -4733,7 +4769,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ขอบเขตเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="122" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="126" />
       <source>code:mean[:low:high];… e.g. 1:45.2:38.1:52.3;2:5.0:3.1:6.9</source>
       <translation>code:mean[:low:high];… เช่น 1:45.2:38.1:52.3;2:5.0:3.1:6.9</translation>
     </message>
@@ -4743,7 +4779,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>เช่น เทศบาลเมืองตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="572" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="575" />
       <source>field {field}</source>
       <translation>ฟิลด์ {field}</translation>
     </message>
@@ -4776,9 +4812,9 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>level (plot, stratum_per_ha, stratum, total_per_ha, total), id, point, mean, median, sd, q025, q975, unit, seed, iterations</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="321" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="332" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="333" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="326" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="337" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="338" />
       <source>met</source>
       <translation>ผ่านเกณฑ์</translation>
     </message>
@@ -4798,7 +4834,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ไม่มี{what}ที่มีรหัสนี้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="298" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="303" />
       <source>non-vegetation</source>
       <translation>ไม่ใช่พืชพรรณ</translation>
     </message>
@@ -4823,12 +4859,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>แปลงตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="166" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="170" />
       <source>poly_id, main_class, area_m2, area_rai, canopy_frac, inside_pct (share in boundary).</source>
       <translation>poly_id, main_class, area_m2, area_rai, canopy_frac, inside_pct (สัดส่วนภายในขอบเขต)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="305" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="310" />
       <source>scikit-learn is not installed: using Gaussian maximum likelihood instead of random forest.</source>
       <translation>ไม่ได้ติดตั้ง scikit-learn: จึงใช้ Gaussian maximum likelihood แทน random forest</translation>
     </message>
@@ -4863,7 +4899,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>tCO2e ต่อไร่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="720" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="727" />
       <source>too little room (polygon size, edge rule, exclusions or minimum distance); {n} candidate positions tried.</source>
       <translation>มีพื้นที่ไม่พอ (ขนาดรูปปิด กฎขอบแปลง พื้นที่ยกเว้น หรือระยะห่างขั้นต่ำ); ทดลองตำแหน่งที่เป็นไปได้แล้ว {n} ตำแหน่ง</translation>
     </message>
@@ -4878,7 +4914,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="207" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="211" />
       <source>uint8 GeoTIFF, nodata 0, loaded with the green-class palette.</source>
       <translation>GeoTIFF แบบ uint8, nodata 0, แสดงผลด้วยชุดสีของประเภทพื้นที่สีเขียว</translation>
     </message>
@@ -4889,7 +4925,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ไม่ทราบ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="298" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="303" />
       <source>vegetation</source>
       <translation>พืชพรรณ</translation>
     </message>
@@ -4934,7 +4970,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{index}: {n} พิกเซลที่ใช้ได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="671" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="682" />
       <source>{nt} trees, {np} plots, strata (ha): {st}</source>
       <translation>ต้นไม้ {nt} ต้น, แปลงตัวอย่าง {np} แปลง, ชั้นภูมิ (ha): {st}</translation>
     </message>
@@ -4944,12 +4980,17 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ไม่นำแปลงที่ยกเลิก {n} แปลงมาคำนวณ: {ids}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="609" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="610" />
       <source>{n} dead/removed tree(s) left out (live-tree pool).</source>
       <translation>ไม่นำต้นไม้ที่ตาย/ถูกตัดออก {n} ต้นมาคำนวณ (แหล่งสะสมคาร์บอนของต้นไม้ที่มีชีวิต)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="492" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="169" />
+      <source>{n} feature(s) of the layer “{layer}” have an invalid geometry and were skipped (Processing setting “Invalid features filtering”); feature id(s): {ids}. Repair them with “Fix geometries” to use them.</source>
+      <translation>ข้ามฟีเจอร์ {n} รายการของชั้นข้อมูล “{layer}” ที่รูปเรขาคณิตไม่ถูกต้อง (ตามค่าตั้ง Processing “Invalid features filtering”) รหัสฟีเจอร์: {ids} หากต้องการใช้ฟีเจอร์เหล่านี้ ให้ซ่อมด้วยเครื่องมือ “Fix geometries”</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="500" />
       <source>{n} green-space polygon(s) have no stratum: left out of the estimate.</source>
       <translation>รูปปิดพื้นที่สีเขียว {n} รูปไม่มีชั้นภูมิ: จึงไม่นำมารวมในการประมาณค่า</translation>
     </message>
@@ -4959,38 +5000,38 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{n} เทศบาล: {codes}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="581" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="584" />
       <source>{n} per stratum</source>
       <translation>{n} ต่อชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="551" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="559" />
       <source>{n} plot(s) measured at t1 but not re-measured (used only in the independent-estimates change): {ids}</source>
       <translation>แปลงตัวอย่าง {n} แปลงวัดที่ t1 แต่ไม่ได้วัดซ้ำ (ใช้เฉพาะในการคำนวณการเปลี่ยนแปลงแบบประมาณค่าอิสระ): {ids}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="336" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="343" />
       <source>{n} points fall outside the classified area and were skipped.</source>
       <translation>จุด {n} จุดอยู่นอกพื้นที่ที่จำแนกประเภทจึงถูกข้าม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="326" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="333" />
       <source>{n} points without a reference class were skipped.</source>
       <translation>ข้ามจุด {n} จุดที่ไม่มีประเภทอ้างอิง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="284" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="291" />
       <source>{n} points written. Fill ref_class from independent reference data, then run the ASSESS step.</source>
       <translation>เขียนจุดแล้ว {n} จุด โปรดกรอก ref_class จากข้อมูลอ้างอิงที่เป็นอิสระ แล้วเรียกใช้ขั้นตอน ASSESS</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="541" />
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="285" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="542" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="291" />
       <source>{n} polygons without a stratum or geometry were skipped.</source>
       <translation>ข้ามรูปปิด {n} รูปที่ไม่มีชั้นภูมิหรือรูปเรขาคณิต</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="421" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="426" />
       <source>{n} training features have no valid class code (1–255) and are ignored.</source>
       <translation>ข้อมูลสำหรับฝึก (training) {n} รายการไม่มีรหัสประเภทที่ถูกต้อง (1–255) จึงไม่นำมาใช้</translation>
     </message>
@@ -5010,12 +5051,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{step}: ไม่สามารถเตรียมพารามิเตอร์ได้ ({err})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="360" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="366" />
       <source>{stratum}: {area:.2f} ha, N_h {N:.0f}, sd {sd:.4g} ({src}) → n_h {n}</source>
       <translation>{stratum}: {area:.2f} ha, N_h {N:.0f}, sd {sd:.4g} ({src}) → n_h {n}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="707" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="714" />
       <source>{s}: {req} / {have} / {placed} / {short}</source>
       <translation>{s}: {req} / {have} / {placed} / {short}</translation>
     </message>
@@ -5025,7 +5066,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{t}: ต้นไม้ {n} ต้น ({fields})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="334" />
+      <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="339" />
       <source>{z}: {c:.1f} tC ({lo:.1f}–{hi:.1f}) on {a:.2f} ha</source>
       <translation>{z}: {c:.1f} tC ({lo:.1f}–{hi:.1f}) บนพื้นที่ {a:.2f} ha</translation>
     </message>
@@ -5040,7 +5081,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>เทศบาลตำบล (เป้าหมายพื้นที่สีเขียว 25 %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="136" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="140" />
       <source>เทศบาลตำบล / อบต. — 25 %</source>
       <translation>เทศบาลตำบล / อบต. — 25 %</translation>
     </message>
@@ -5050,7 +5091,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>เทศบาลนคร (เป้าหมายพื้นที่สีเขียว 15 %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="134" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="138" />
       <source>เทศบาลนคร / special LAO — 15 %</source>
       <translation>เทศบาลนคร / อปท. รูปแบบพิเศษ — 15 %</translation>
     </message>
@@ -5060,7 +5101,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>เทศบาลเมือง (เป้าหมายพื้นที่สีเขียว 20 %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="135" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="139" />
       <source>เทศบาลเมือง (town) — 20 %</source>
       <translation>เทศบาลเมือง — 20 %</translation>
     </message>
@@ -5080,7 +5121,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>“auto” จะเลือกสมการตามชนิดพันธุ์ไม้และรูปชีวิตจากชุดวิธีการ หรือระบุรหัสสมการจากคลังสมการ (เช่น chave2014_eq4)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="296" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="392" />
       <source>“{v}” is not a class code (integers 1–255 expected).</source>
       <translation>“{v}” ไม่ใช่รหัสประเภท (ต้องเป็นจำนวนเต็ม 1–255)</translation>
     </message>

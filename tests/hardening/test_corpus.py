@@ -95,17 +95,6 @@ def _tree_rows(*cells):
     return C.trees_with(change)
 
 
-CRASH = (
-    "qgis_io.read_frame iterates a QgsProcessingFeatureSource with the context's invalid-geometry "
-    "check (default: abort); the C++ QgsProcessingException is thrown through the Python iterator "
-    "(QGIS 3.22 sip does not convert it), which aborts the process or corrupts the interpreter "
-    "(SystemError: unknown opcode) instead of a clean error"
-)
-UNNAMED_PLOT = (
-    "stratifiedestimate passes only stratum/value to core.stratified_estimate, so the error "
-    "names the stratum but not the plot (core now names plot_id when it is passed)"
-)
-SILENT_CRS = "a raster without CRS is measured as if in metres, without any warning"
 NO_CRS = r"(?i)(no CRS|without (a )?CRS|coordinate reference system)"
 
 
@@ -370,7 +359,6 @@ CASES = [
         C.plots_with(C.bowtie_plot),
         Error(r"(?i)invalid geometry"),
         isolate=True,
-        xfail={a: CRASH for a in ("plotcarbon", "stratifiedestimate")},
     ),
     Case(
         "null_plot_attributes",
@@ -378,7 +366,6 @@ CASES = [
         ("plotcarbon", "stratifiedestimate"),
         C.plots_with(C.null_plot_attributes),
         Error(r"P1"),
-        xfail={"stratifiedestimate": UNNAMED_PLOT},
     ),
     Case(
         "plot_area_negative",
@@ -393,7 +380,6 @@ CASES = [
         ("stratifiedestimate",),
         C.text_density,
         Error(r"P3"),
-        xfail={"stratifiedestimate": UNNAMED_PLOT},
     ),
     Case(
         "plots_geographic",
@@ -435,7 +421,6 @@ CASES = [
         C.strata_with(C.bowtie_stratum),
         Error(r"(?i)invalid geometry"),
         isolate=True,
-        xfail={a: CRASH for a in ("stratifiedestimate", "samplesize", "designplots")},
     ),
     Case(
         "strata_multipart",
@@ -486,7 +471,6 @@ CASES = [
         IMAGE_ALGS,
         C.raster_without_crs("image"),
         {"vegetationindices": Ok(), "classifygreenspace": Warn(NO_CRS)},
-        xfail={"classifygreenspace": SILENT_CRS},
     ),
     Case(
         "classes_no_crs",
@@ -494,7 +478,6 @@ CASES = [
         CLASS_ALGS,
         C.raster_without_crs("classes"),
         Warn(NO_CRS),
-        xfail={a: SILENT_CRS for a in CLASS_ALGS},
     ),
     Case(
         "raster_corrupt",

@@ -124,16 +124,46 @@ def test_input_bytes_unchanged(processing, derived, tmp_path_factory, alg):
     assert changed == [], "inputs modified or removed: {}".format(changed)
 
 
-@pytest.mark.parametrize(
-    "alg",
-    [
-        pytest.param(a, marks=pytest.mark.xfail(strict=True, reason=PAM_SIDECAR))
-        if a in RASTER_ALGS
-        else a
-        for a in sorted(ALL)
-    ],
-)
+@pytest.mark.parametrize("alg", sorted(ALL))
 def test_no_files_added_beside_inputs(processing, derived, tmp_path_factory, alg):
     before, after = _run(processing, derived, tmp_path_factory, alg)
     added = sorted(set(after) - set(before))
     assert added == [], "files written into the input folder: {}".format(added)
+
+
+def test_vrt_input_not_rewritten(processing, tmp_path):
+    """A ``.vrt`` input stays byte-identical: GDAL writes statistics into the VRT itself (PAM off
+    or not) when QGIS computes them on loading a layer, so raster files are never loaded as
+    QGIS layers (the algorithms open them read-only with GDAL)."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    vrt = C.huge_vrt(inputs, size=500)
+    before = _hashes(inputs)
+    out = tmp_path / "out"
+    for alg, extra in (
+        ("vegetationindices", {"INDICES": [0]}),
+        ("classifygreenspace", {"CLASSIFIER": 2}),
+    ):
+        params = {"INPUT": vrt, "PRESET": 0, "OUTPUT": str(out / f"{alg}.tif"), **extra}
+        processing.run("carbonpool:" + alg, params, feedback=CapturingFeedback())
+    assert _hashes(inputs) == before
+
+
+def test_project_raster_layer_still_accepted(processing, tmp_path):
+    """A raster already loaded in the project (a layer id) is used as it is."""
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    world = C.base_world(tmp_path / "w")
+    layer = QgsRasterLayer(world["classes"], "classes", "gdal")
+    assert layer.isValid()
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        params = {
+            "INPUT": layer.id(),
+            "CLASS_DENSITY": "1:50;2:20",
+            "OUTPUT": str(tmp_path / "c.tif"),
+        }
+        result = processing.run("carbonpool:carbonraster", params, feedback=CapturingFeedback())
+        assert result["TOTAL_TC"] > 0
+    finally:
+        QgsProject.instance().removeAllMapLayers()

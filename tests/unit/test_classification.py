@@ -352,6 +352,207 @@ def test_stratified_sample_block_invariant(tmp_path):
 
 
 # --------------------------------------------------------------------------------------------------
+# memory-bounded windows
+# --------------------------------------------------------------------------------------------------
+def _info(xsize, ysize, block_y=1, block_x=None):
+    return engine.RasterInfo(
+        path="",
+        xsize=xsize,
+        ysize=ysize,
+        band_count=4,
+        geotransform=(0, 1, 0, 0, 0, -1),
+        wkt="",
+        geographic=False,
+        linear_unit_m=1.0,
+        semi_major=6378137.0,
+        inv_flattening=298.257223563,
+        nodata=[None] * 4,
+        block_y=block_y,
+        block_x=block_x or xsize,
+    )
+
+
+def _window_bytes(tiling, arrays, halo=0):
+    return (tiling.rows + 2 * halo) * (tiling.cols + 2 * halo) * arrays * 4 * 3
+
+
+@pytest.mark.parametrize("xsize", [217, 20_000, 200_000, 1_000_000, 5_000_000, 50_000_000])
+@pytest.mark.parametrize("halo", [0, 1])
+def test_windows_fit_the_budget_for_any_width(xsize, halo):
+    budget = engine.BUDGET_MB * 1024 * 1024
+    for arrays in (3, 10, 40):
+        tiling = engine.plan_windows(_info(xsize, 1000, block_y=256), arrays, halo=halo)
+        assert _window_bytes(tiling, arrays, halo) <= budget
+        assert tiling.rows >= 1 and tiling.cols >= 1
+        if tiling.cols < xsize:  # tiled horizontally: one row at a time, only when needed
+            assert tiling.rows == 1
+            assert (xsize + 2 * halo) * (1 + 2 * halo) * arrays * 12 > budget
+        wins = list(tiling.windows())
+        assert sum(n * m for _r, n, _c, m in wins) == xsize * 1000 or len(wins) > 10_000
+
+
+def test_choose_block_rows_goes_down_to_one_row():
+    assert engine.choose_block_rows(200_000, 10) * 200_000 * 10 * 12 <= 160 * 1024 * 1024
+    assert engine.choose_block_rows(10_000_000, 10) == 1
+    assert engine.choose_block_cols(10_000_000, 10) * 10 * 12 <= 160 * 1024 * 1024
+    assert engine.choose_block_cols(217, 10) == 217
+
+
+def test_window_height_follows_native_blocks():
+    # narrow raster: a multiple of both the native block height and the output tiles
+    assert engine.plan_windows(_info(1000, 50_000, block_y=512), 10).rows % 512 == 0
+    assert engine.plan_windows(_info(1000, 50_000, block_y=384), 10).rows % 768 == 0
+    assert engine.plan_windows(_info(1000, 50_000, block_y=1), 10).rows % 256 == 0
+    # wider: the budget allows 128-row blocks but not 256 rows
+    rows = engine.choose_block_rows(7000, 10)
+    assert 128 <= rows < 256
+    assert engine.plan_windows(_info(7000, 5000, block_y=128), 10).rows == 128
+    # native blocks taller than the budget: any multiple of 16 that fits
+    tiling = engine.plan_windows(_info(7000, 5000, block_y=512), 10)
+    assert tiling.rows % 16 == 0 and _window_bytes(tiling, 10) <= 160 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    "rows, expect",
+    [(512, ("YES", None)), (64, ("YES", "64")), (9, ("NO", "9")), (None, ("YES", None))],
+)
+def test_output_blocks_match_windows(rows, expect):
+    opts = dict(o.split("=", 1) for o in engine.gtiff_options(rows))
+    assert (opts["TILED"], opts.get("BLOCKYSIZE")) == expect
+    assert opts["COMPRESS"] == "DEFLATE"
+
+
+def test_tiled_windows_are_row_major():
+    tiling = engine.Tiling(xsize=10, ysize=3, rows=1, cols=4)
+    wins = list(tiling.windows())
+    assert wins[:3] == [(0, 1, 0, 4), (0, 1, 4, 4), (0, 1, 8, 2)]
+    assert len(wins) == 9
+    assert [tiling.row_band_done(c, m) for _r, _n, c, m in wins[:3]] == [False, False, True]
+    assert tiling.done(*wins[-1]) == 1.0
+
+
+def _run_all(src, cls_path, tmp_path, tag, **kw):
+    """Every engine pass on ``src`` / ``cls_path`` with the window options ``kw``."""
+    roles = cl.resolve_roles("aerial4")
+    out = {}
+    engine.run_indices(str(src), str(tmp_path / f"i_{tag}.tif"), roles, ["NDVI", "EVI"], **kw)
+    out["indices"] = gdal.Open(str(tmp_path / f"i_{tag}.tif")).ReadAsArray()
+    out["hist"] = engine.ndvi_histogram(str(src), roles, **kw)[0]
+    stats = engine.class_statistics(str(cls_path), **kw)
+    out["stats"] = (stats.codes.tolist(), stats.pixels.tolist(), stats.area_m2.tolist())
+    counts = {int(c): int(p) for c, p in zip(stats.codes, stats.pixels)}
+    sizes = {c: 7 for c in counts}
+    out["sample"] = engine.sample_stratified_points(str(cls_path), sizes, counts, 3, **kw)
+    areas = engine.carbon_raster(
+        str(cls_path), str(tmp_path / f"c_{tag}.tif"), {1: 50.0, 3: 2.0}, **kw
+    )
+    out["carbon"] = (gdal.Open(str(tmp_path / f"c_{tag}.tif")).ReadAsArray(), areas)
+    green = engine.green_polygons(str(cls_path), [1], [1], 500.0, str(tmp_path / f"g_{tag}"), **kw)
+    out["green"] = (green.pixels.tolist(), green.green_m2, green.green_m2_raw, green.valid_m2)
+    return out
+
+
+def _truth_raster(src, path):
+    truth = _make_image(src)
+    ds = gdal.GetDriverByName("GTiff").Create(
+        str(path), truth.shape[1], truth.shape[0], 1, gdal.GDT_Byte
+    )
+    ds.SetGeoTransform((640000, 10, 0, 1583600, 0, -10))
+    ds.GetRasterBand(1).WriteArray(truth)
+    ds.GetRasterBand(1).SetNoDataValue(0)
+    ds = None
+    return truth
+
+
+def test_every_pass_is_invariant_to_horizontal_tiling(tmp_path, monkeypatch):
+    src, cls_path = tmp_path / "img.tif", tmp_path / "truth.tif"
+    _truth_raster(src, cls_path)
+    ref = _run_all(src, cls_path, tmp_path, "ref", block_rows=1000)
+    # 1-row windows of 50 columns, forced
+    cols = _run_all(src, cls_path, tmp_path, "cols", block_cols=50)
+    # a budget too small for one row: the engine tiles horizontally by itself
+    monkeypatch.setattr(engine, "BUDGET_MB", 0.01)
+    tiny = _run_all(src, cls_path, tmp_path, "tiny")
+    for other in (cols, tiny):
+        assert np.array_equal(ref["indices"], other["indices"])
+        assert np.array_equal(ref["hist"], other["hist"])
+        assert ref["stats"][:2] == other["stats"][:2]
+        assert np.allclose(ref["stats"][2], other["stats"][2])
+        assert ref["sample"] == other["sample"]
+        assert np.array_equal(ref["carbon"][0], other["carbon"][0])
+        assert np.allclose(ref["carbon"][1], other["carbon"][1])
+        assert ref["green"][0] == other["green"][0]
+        assert np.allclose(ref["green"][1:], other["green"][1:])
+
+
+@pytest.mark.parametrize(
+    "kw", [{"block_rows": 7}, {"block_rows": 1}, {"block_cols": 40}, {"block_cols": 16}]
+)
+def test_texture_halo_invariant_to_any_window(tmp_path, kw):
+    src = tmp_path / "img.tif"
+    truth = _make_image(src)
+    spec = cl.FeatureSpec.default(cl.resolve_roles("aerial4"), texture=True)
+    info = engine.raster_info(engine.open_raster(str(src)))
+    labels = gdal.GetDriverByName("MEM").Create("", info.xsize, info.ysize, 1, gdal.GDT_UInt32)
+    lab = np.zeros(truth.shape, dtype=np.uint32)
+    lab[::10, ::10] = truth[::10, ::10]
+    labels.GetRasterBand(1).WriteArray(lab)
+    window = (0, 0, info.xsize, info.ysize)
+    x, g = engine.extract_training(str(src), spec, labels, window, 1000)
+    x2, g2 = engine.extract_training(str(src), spec, labels, window, **kw)
+    assert np.array_equal(x, x2) and np.array_equal(g, g2)
+    model = cl.fit_classifier("gaussian_ml", x, g, spec, seed=1)
+    engine.classify_raster(str(src), str(tmp_path / "a.tif"), model, block_rows=1000)
+    engine.classify_raster(str(src), str(tmp_path / "b.tif"), model, **kw)
+    a = gdal.Open(str(tmp_path / "a.tif")).ReadAsArray()
+    b = gdal.Open(str(tmp_path / "b.tif")).ReadAsArray()
+    assert np.array_equal(a, b)
+
+
+def test_halo_rows_are_read_once(tmp_path, monkeypatch):
+    """With a texture halo, full-width windows read every input row exactly once."""
+    src = tmp_path / "img.tif"
+    truth = _make_image(src)
+    spec = cl.FeatureSpec.default(cl.resolve_roles("aerial4"), texture=True)
+    x = np.random.default_rng(0).random((40, len(spec.names))).astype(np.float32)
+    model = cl.fit_classifier("gaussian_ml", x, np.repeat([1, 2], 20), spec, seed=1)
+    reads = []
+    real = engine.read_reflectance
+
+    def counting(ds, info, roles, row0, nrows, halo=0, col0=0, ncols=None):
+        reads.append((row0 - halo, nrows + 2 * halo))
+        return real(ds, info, roles, row0, nrows, halo, col0, ncols)
+
+    monkeypatch.setattr(engine, "read_reflectance", counting)
+    engine.classify_raster(str(src), str(tmp_path / "c.tif"), model, block_rows=64)
+    assert sum(n for _r, n in reads) == truth.shape[0]
+    assert [r for r, _n in reads] == list(range(0, truth.shape[0], 64))
+
+
+def test_written_blocks_match_windows(tmp_path):
+    """Outputs get blocks the windows fill (a block written in parts is rewritten each time)."""
+    src = tmp_path / "img.tif"
+    _make_image(src)
+    roles = cl.resolve_roles("aerial4")
+    for rows, block in ((9, [217, 9]), (64, [256, 64]), (256, [256, 256])):
+        dst = tmp_path / f"n{rows}.tif"
+        engine.run_indices(str(src), str(dst), roles, ["NDVI"], block_rows=rows)
+        assert gdal.Open(str(dst)).GetRasterBand(1).GetBlockSize() == block
+
+
+def test_inputs_get_no_pam_sidecar(tmp_path):
+    """Reading never writes ``<input>.aux.xml`` (GDAL would, e.g. after statistics)."""
+    src = tmp_path / "img.tif"
+    _make_image(src)
+    ds = engine.open_raster(str(src))
+    ds.GetRasterBand(1).ComputeStatistics(False)  # would mark the PAM dirty
+    ds = None
+    engine.run_indices(str(src), str(tmp_path / "o.tif"), cl.resolve_roles("aerial4"), ["NDVI"])
+    assert not (tmp_path / "img.tif.aux.xml").exists()
+    assert gdal.GetConfigOption("GDAL_PAM_ENABLED") is None  # restored
+
+
+# --------------------------------------------------------------------------------------------------
 # pixel areas
 # --------------------------------------------------------------------------------------------------
 def test_ellipsoid_area_whole_earth_and_equator_cell():
