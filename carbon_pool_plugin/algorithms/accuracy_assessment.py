@@ -308,7 +308,11 @@ class AccuracyAssessmentAlgorithm(CarbonPoolAlgorithm):
             raise QgsProcessingException(self.tr("Choose the reference class field."))
         map_field = self.parameterAsString(parameters, self.MAP_FIELD, context)
         wkbs, attrs = mc.geometries_as_wkb(
-            source, layer.crs(), context, [ref_field] + ([map_field] if map_field else [])
+            source,
+            layer.crs(),
+            context,
+            [ref_field] + ([map_field] if map_field else []),
+            feedback,
         )
         refs, maps, xy = [], [], []
         skipped = 0

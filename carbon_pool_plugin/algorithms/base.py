@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingParameterField
 from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import tr
@@ -26,6 +26,30 @@ class CarbonPoolAlgorithm(QgsProcessingAlgorithm):
 
     def tr(self, text: str) -> str:  # noqa: D102
         return tr(text)
+
+    def _add(self, param, help_text: str) -> None:
+        """Add ``param`` with its help text."""
+        param.setHelp(help_text)
+        self.addParameter(param)
+
+    def _field(self, key, label, parent, help_text, optional=True, numeric=False, default=None):
+        """Add a field parameter of layer parameter ``parent`` (any type, or numeric only)."""
+        kind = (
+            QgsProcessingParameterField.DataType.Numeric
+            if numeric
+            else QgsProcessingParameterField.DataType.Any
+        )
+        self._add(
+            QgsProcessingParameterField(
+                key,
+                label,
+                defaultValue=default,
+                parentLayerParameterName=parent,
+                type=kind,
+                optional=optional,
+            ),
+            help_text,
+        )
 
     def createInstance(self):  # noqa: N802
         return type(self)()

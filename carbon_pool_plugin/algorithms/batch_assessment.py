@@ -43,7 +43,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -53,6 +52,7 @@ from qgis.core import (
 from .. import qgis_io
 from ..paths import plugin_version
 from .base import CarbonPoolAlgorithm
+from .plots_common import add_small_strata_parameters
 
 DONE_FILE = "done.json"
 PARTIAL_PREFIX = ".partial-"
@@ -211,28 +211,6 @@ class BatchAssessmentAlgorithm(CarbonPoolAlgorithm):
         )
 
     # -- parameters ------------------------------------------------------------------------------
-    def _add(self, param, help_text):
-        param.setHelp(help_text)
-        self.addParameter(param)
-
-    def _field(self, key, label, parent, help_text, optional=True, numeric=False, default=None):
-        kind = (
-            QgsProcessingParameterField.DataType.Numeric
-            if numeric
-            else QgsProcessingParameterField.DataType.Any
-        )
-        self._add(
-            QgsProcessingParameterField(
-                key,
-                label,
-                defaultValue=default,
-                parentLayerParameterName=parent,
-                type=kind,
-                optional=optional,
-            ),
-            help_text,
-        )
-
     def initAlgorithm(self, config=None):  # noqa: N802
         self._add(
             QgsProcessingParameterFeatureSource(
@@ -409,23 +387,9 @@ class BatchAssessmentAlgorithm(CarbonPoolAlgorithm):
             self.STRATA,
             self.tr("Empty: detected (stratum, class_code)."),
         )
-        self._add(
-            QgsProcessingParameterEnum(
-                self.SMALL_STRATA,
-                self.tr("Strata with fewer than 2 plots"),
-                options=[
-                    self.tr("Merge (merge map, else whole-sample estimate)"),
-                    self.tr("Exclude (area and plots left out)"),
-                    self.tr("Stop with an error"),
-                ],
-                defaultValue=0,
-            ),
+        add_small_strata_parameters(
+            self,
             self.tr("With “Stop”, such a municipality is reported as failed; the batch goes on."),
-        )
-        self._add(
-            QgsProcessingParameterString(
-                self.MERGE_MAP, self.tr("Merge map"), optional=True, defaultValue=""
-            ),
             self.tr("small:target pairs, e.g. “street:residential”, for every municipality."),
         )
         self._add(

@@ -256,7 +256,7 @@ class CarbonRasterAlgorithm(CarbonPoolAlgorithm):
         if boundary is not None:
             zone_field = self.parameterAsString(parameters, self.ZONE_FIELD, context)
             wkbs, attrs = mc.geometries_as_wkb(
-                boundary, layer.crs(), context, [zone_field] if zone_field else []
+                boundary, layer.crs(), context, [zone_field] if zone_field else [], feedback
             )
             if not wkbs:
                 raise QgsProcessingException(self.tr("The boundary layer has no polygons."))

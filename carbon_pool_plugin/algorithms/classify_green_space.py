@@ -405,7 +405,7 @@ class ClassifyGreenSpaceAlgorithm(CarbonPoolAlgorithm):
             raise ValueError(self.tr("Choose the class code field of the training layer."))
         name_field = self.parameterAsString(parameters, self.CLASS_NAME_FIELD, context) or ""
         fields = [class_field] + ([name_field] if name_field else [])
-        wkbs, attrs = mc.geometries_as_wkb(source, layer.crs(), context, fields)
+        wkbs, attrs = mc.geometries_as_wkb(source, layer.crs(), context, fields, feedback)
         codes, names, keep_wkb = [], {}, []
         n_bad = 0
         for wkb, row in zip(wkbs, attrs):

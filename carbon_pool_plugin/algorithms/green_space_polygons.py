@@ -211,7 +211,7 @@ class GreenSpacePolygonsAlgorithm(CarbonPoolAlgorithm):
         if boundary is not None:
             pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
             wkbs, attrs = mc.geometries_as_wkb(
-                boundary, layer.crs(), context, [pop_field] if pop_field else []
+                boundary, layer.crs(), context, [pop_field] if pop_field else [], feedback
             )
             if not wkbs:
                 raise QgsProcessingException(self.tr("The boundary layer has no polygons."))

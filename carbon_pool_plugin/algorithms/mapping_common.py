@@ -1,8 +1,8 @@
 """Helpers shared by the green-space mapping algorithms (plain functions, no mixins).
 
 Band-role parameters, raster paths, geometries in the raster CRS as WKB, table sinks, feedback
-adapters for :mod:`carbon_pool_plugin.raster_engine`, and the post-processor that styles a class
-raster with ``styles/green_classes.qml`` when it is loaded.
+adapters for :mod:`carbon_pool_plugin.raster_engine`, and styling a class raster with
+``styles/green_classes.qml`` when it is loaded (through :mod:`.styling`).
 """
 
 from __future__ import annotations
@@ -17,16 +17,17 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessingException,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterEnum,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
+from .. import qgis_io
 from ..core.classification import PRESET_IDS, ROLES, BandRoles, resolve_roles
 from ..i18n import tr
 from ..paths import STYLES_DIR
+from .styling import attach_style
 
 PRESET = "PRESET"
 ROLE_PARAMS = {
@@ -252,15 +253,21 @@ def check_raster_crs(feedback, layer, info, need_areas: bool) -> None:
 
 
 def geometries_as_wkb(
-    source, crs: QgsCoordinateReferenceSystem, context, field_names: Sequence[str] = ()
+    source,
+    crs: QgsCoordinateReferenceSystem,
+    context,
+    field_names: Sequence[str] = (),
+    feedback=None,
 ) -> tuple:
-    """(list of WKB bytes in ``crs``, list of attribute tuples) for every feature of ``source``."""
+    """(list of WKB bytes in ``crs``, list of attribute tuples) for every feature of ``source``.
+
+    Invalid geometries are handled as everywhere else (:func:`qgis_io.iter_features`)."""
     request = QgsFeatureRequest()
     request.setDestinationCrs(crs, context.transformContext())
     fields = source.fields()
     idx = [fields.indexOf(n) for n in field_names]
     wkbs, attrs = [], []
-    for feature in source.getFeatures(request):
+    for feature in qgis_io.iter_features(source, request, context, feedback):
         geom = feature.geometry()
         if geom is None or geom.isNull() or geom.isEmpty():
             continue
@@ -356,26 +363,9 @@ def cancel_fn(feedback):
     return feedback.isCanceled
 
 
-class ClassStylePostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Applies the shipped paletted style to a class raster when Processing loads it."""
-
-    instance = None
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        if layer is not None and CLASS_STYLE.exists():
-            layer.loadNamedStyle(str(CLASS_STYLE))
-            layer.triggerRepaint()
-
-    @staticmethod
-    def create() -> ClassStylePostProcessor:
-        ClassStylePostProcessor.instance = ClassStylePostProcessor()
-        return ClassStylePostProcessor.instance
-
-
 def style_class_raster_on_load(context, dest: str) -> None:
-    if context.willLoadLayerOnCompletion(dest):
-        details = context.layerToLoadOnCompletionDetails(dest)
-        details.setPostProcessor(ClassStylePostProcessor.create())
+    """Style a class raster with ``styles/green_classes.qml`` when Processing loads it."""
+    attach_style(context, dest, CLASS_STYLE.name)
 
 
 def parse_codes(text: str) -> List[int]:

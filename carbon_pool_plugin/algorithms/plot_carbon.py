@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
@@ -24,10 +23,10 @@ from .plots_common import (
     STATUS_FIELD_CANDIDATES,
     STRATUM_FIELD_CANDIDATES,
     AreaMeasurer,
-    attach_style,
     detect_field,
     to_iso_date,
 )
+from .styling import attach_style
 
 SAPLING_RULES = ["exclude", "include"]
 
@@ -356,18 +355,6 @@ class PlotCarbonAlgorithm(CarbonPoolAlgorithm):
             (self.MEAN_CARBON_T_HA, self.tr("Mean plot carbon (tC/ha, unweighted)")),
         ):
             self.addOutput(QgsProcessingOutputNumber(key, label))
-
-    def _field(self, key, label, parent, help_text, numeric=False):
-        kind = (
-            QgsProcessingParameterField.DataType.Numeric
-            if numeric
-            else QgsProcessingParameterField.DataType.Any
-        )
-        p = QgsProcessingParameterField(
-            key, label, parentLayerParameterName=parent, type=kind, optional=True
-        )
-        p.setHelp(help_text)
-        self.addParameter(p)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from ..core.estimation import EstimationError, plot_carbon

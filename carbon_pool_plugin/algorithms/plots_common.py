@@ -5,7 +5,9 @@
   ellipsoid), planar in a projected CRS,
 * plot → polygon assignment by location (plot centroid within a polygon, spatial index),
 * dates from QGIS values, and
-* output styling on load through a ``QgsProcessingLayerPostProcessorInterface``.
+* the strata / small-strata parameters shared by the estimate, change and batch algorithms.
+
+Output styling on load lives in :mod:`.styling`.
 """
 
 from __future__ import annotations
@@ -18,13 +20,17 @@ from qgis.core import (
     QgsDistanceArea,
     QgsFeatureRequest,
     QgsGeometry,
-    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessing,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterString,
     QgsSpatialIndex,
     QgsUnitTypes,
 )
 
 from .. import qgis_io
-from ..paths import STYLES_DIR
+from ..i18n import tr
 
 PLOT_FIELD_CANDIDATES = ("plot", "plot_id", "plotid", "plot_no", "รหัสแปลง", "แปลง")
 TAG_FIELD_CANDIDATES = ("tag", "tree_tag", "tree_id", "tag_no", "เลขป้าย", "ป้าย")
@@ -170,52 +176,62 @@ def assign_by_location(
     return out
 
 
-# ---- styling on load ---------------------------------------------------------------------------
-
-#: Post-processors must outlive processAlgorithm (QGIS does not take ownership from Python):
-#: keep a reference per destination id, as QGIS's own Python examples do.
-_POST_PROCESSORS: dict = {}
-
-
-class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
-    """Applies a bundled QML style (``styles/<name>``) to a layer when it is loaded."""
-
-    def __init__(self, qml_name: str):
-        super().__init__()
-        self.qml_name = qml_name
-        self.qml_path = str(STYLES_DIR / qml_name)
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        if layer is None or not layer.isValid():
-            return
-        message, ok = layer.loadNamedStyle(self.qml_path)
-        if not ok and feedback is not None:
-            feedback.reportError(message, fatalError=False)
-        layer.triggerRepaint()
-
-
-def attach_style(context, dest_id: str, qml_name: str, layer_name: str = "") -> bool:
-    """Style ``dest_id`` on load if the user asked to load it (True when attached).
-
-    Outputs that are not loaded (``qgis_process``, ``processing.run`` to a file) are left alone:
-    the algorithm never touches the project itself.
-    """
-    if not dest_id or not context.willLoadLayerOnCompletion(dest_id):
-        return False
-    details = context.layerToLoadOnCompletionDetails(dest_id)
-    if layer_name:
-        details.name = layer_name
-    processor = StyleOnLoad(qml_name)
-    _POST_PROCESSORS[dest_id] = processor
-    details.setPostProcessor(processor)
-    return True
-
-
-def style_path(qml_name: str) -> str:
-    return str(STYLES_DIR / qml_name)
-
-
 def geometry_list(geoms: Sequence[QgsGeometry]) -> Tuple[List[QgsGeometry], bool]:
     """(geometries, has_geometry) — False when the source is a table."""
     has = any(g is not None and not g.isNull() for g in geoms)
     return list(geoms), has
+
+
+# ---- shared parameters -------------------------------------------------------------------------
+def _add(alg, param, help_text: str) -> None:
+    param.setHelp(help_text)
+    alg.addParameter(param)
+
+
+def add_strata_parameters(alg, strata_help: str) -> None:
+    """``alg.STRATA`` (green-space polygons) and its ``alg.STRATUM_FIELD``."""
+    _add(
+        alg,
+        QgsProcessingParameterFeatureSource(
+            alg.STRATA,
+            tr("Green-space polygons (strata)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon],
+        ),
+        strata_help,
+    )
+    _add(
+        alg,
+        QgsProcessingParameterField(
+            alg.STRATUM_FIELD,
+            tr("Stratum field of the polygons"),
+            parentLayerParameterName=alg.STRATA,
+            type=QgsProcessingParameterField.DataType.Any,
+            optional=True,
+        ),
+        tr("Empty: detected (stratum, class_code)."),
+    )
+
+
+def add_small_strata_parameters(alg, small_help: str, merge_help: str) -> None:
+    """``alg.SMALL_STRATA`` (merge / exclude / stop) and ``alg.MERGE_MAP``."""
+    _add(
+        alg,
+        QgsProcessingParameterEnum(
+            alg.SMALL_STRATA,
+            tr("Strata with fewer than 2 plots"),
+            options=[
+                tr("Merge (merge map, else whole-sample estimate)"),
+                tr("Exclude (area and plots left out)"),
+                tr("Stop with an error"),
+            ],
+            defaultValue=0,
+        ),
+        small_help,
+    )
+    _add(
+        alg,
+        QgsProcessingParameterString(
+            alg.MERGE_MAP, tr("Merge map"), optional=True, defaultValue=""
+        ),
+        merge_help,
+    )

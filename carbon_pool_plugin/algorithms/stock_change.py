@@ -11,10 +11,8 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
@@ -27,11 +25,13 @@ from .plots_common import (
     SPECIES_FIELD_CANDIDATES,
     STRATUM_FIELD_CANDIDATES,
     TAG_FIELD_CANDIDATES,
+    add_small_strata_parameters,
+    add_strata_parameters,
     assign_by_location,
-    attach_style,
     detect_field,
 )
 from .stratified_estimate import SMALL_STRATA, read_strata, stratum_areas
+from .styling import attach_style
 
 TREE_COLUMNS = [
     ("plot", "string"),
@@ -202,18 +202,6 @@ class StockChangeAlgorithm(CarbonPoolAlgorithm):
             "Map: annual sequestration (tCO2e/yr and per ha) of every green-space polygon."
         )
 
-    def _field(self, key, label, parent, help_text, numeric=False):
-        kind = (
-            QgsProcessingParameterField.DataType.Numeric
-            if numeric
-            else QgsProcessingParameterField.DataType.Any
-        )
-        p = QgsProcessingParameterField(
-            key, label, parentLayerParameterName=parent, type=kind, optional=True
-        )
-        p.setHelp(help_text)
-        self.addParameter(p)
-
     def initAlgorithm(self, config=None):  # noqa: N802
         for key, label in (
             (self.TREES_T1, self.tr("Trees, first measurement (t1)")),
@@ -306,36 +294,12 @@ class StockChangeAlgorithm(CarbonPoolAlgorithm):
             p = QgsProcessingParameterString(key, label, optional=True, defaultValue="")
             p.setHelp(self.tr("YYYY-MM-DD (C.E.), used for every plot when no date field is set."))
             self.addParameter(p)
-        p = QgsProcessingParameterFeatureSource(
-            self.STRATA,
-            self.tr("Green-space polygons (strata)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon],
+        add_strata_parameters(self, self.tr("Stratum areas and the sequestration map."))
+        add_small_strata_parameters(
+            self,
+            self.tr("As in the stratified estimate; the choice is logged."),
+            self.tr("small:target pairs, e.g. “street:residential”."),
         )
-        p.setHelp(self.tr("Stratum areas and the sequestration map."))
-        self.addParameter(p)
-        self._field(
-            self.STRATUM_FIELD,
-            self.tr("Stratum field of the polygons"),
-            self.STRATA,
-            self.tr("Empty: detected (stratum, class_code)."),
-        )
-        p = QgsProcessingParameterEnum(
-            self.SMALL_STRATA,
-            self.tr("Strata with fewer than 2 plots"),
-            options=[
-                self.tr("Merge (merge map, else whole-sample estimate)"),
-                self.tr("Exclude (area and plots left out)"),
-                self.tr("Stop with an error"),
-            ],
-            defaultValue=0,
-        )
-        p.setHelp(self.tr("As in the stratified estimate; the choice is logged."))
-        self.addParameter(p)
-        p = QgsProcessingParameterString(
-            self.MERGE_MAP, self.tr("Merge map"), optional=True, defaultValue=""
-        )
-        p.setHelp(self.tr("small:target pairs, e.g. “street:residential”."))
-        self.addParameter(p)
         p = QgsProcessingParameterNumber(
             self.MIN_DBH,
             self.tr("Minimum tree DBH (cm)"),

@@ -16,7 +16,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -28,11 +27,13 @@ from .base import CarbonPoolAlgorithm
 from .plots_common import (
     STRATUM_FIELD_CANDIDATES,
     AreaMeasurer,
+    add_small_strata_parameters,
+    add_strata_parameters,
     assign_by_location,
-    attach_style,
     detect_field,
     to_iso_date,
 )
+from .styling import attach_style
 
 VALUE_KINDS = ["carbon", "biomass", "other"]
 SMALL_STRATA = ["merge", "exclude", "error"]
@@ -143,23 +144,6 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
             "(table carbonpool_baselines, append-only)."
         )
 
-    def _field(self, key, label, parent, help_text, optional=True, numeric=False, default=None):
-        kind = (
-            QgsProcessingParameterField.DataType.Numeric
-            if numeric
-            else QgsProcessingParameterField.DataType.Any
-        )
-        p = QgsProcessingParameterField(
-            key,
-            label,
-            defaultValue=default,
-            parentLayerParameterName=parent,
-            type=kind,
-            optional=optional,
-        )
-        p.setHelp(help_text)
-        self.addParameter(p)
-
     def initAlgorithm(self, config=None):  # noqa: N802
         p = QgsProcessingParameterFeatureSource(
             self.PLOTS,
@@ -194,18 +178,9 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
                 "location (plot centroid within the green-space polygons)."
             ),
         )
-        p = QgsProcessingParameterFeatureSource(
-            self.STRATA,
-            self.tr("Green-space polygons (strata)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon],
-        )
-        p.setHelp(self.tr("Every green-space polygon, with its stratum; stratum areas are summed."))
-        self.addParameter(p)
-        self._field(
-            self.STRATUM_FIELD,
-            self.tr("Stratum field of the polygons"),
-            self.STRATA,
-            self.tr("Empty: detected (stratum, class_code)."),
+        add_strata_parameters(
+            self,
+            self.tr("Every green-space polygon, with its stratum; stratum areas are summed."),
         )
         p = QgsProcessingParameterEnum(
             self.VALUE_KIND,
@@ -229,28 +204,14 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
         )
         p.setHelp(self.tr("T-VER/IPCC 0.47; i-Tree 0.5. Used only when Value kind is Biomass."))
         self.addParameter(p)
-        p = QgsProcessingParameterEnum(
-            self.SMALL_STRATA,
-            self.tr("Strata with fewer than 2 plots"),
-            options=[
-                self.tr("Merge (merge map, else whole-sample estimate)"),
-                self.tr("Exclude (area and plots left out)"),
-                self.tr("Stop with an error"),
-            ],
-            defaultValue=0,
-        )
-        p.setHelp(self.tr("A stratum needs 2 plots for a variance; the choice is logged."))
-        self.addParameter(p)
-        p = QgsProcessingParameterString(
-            self.MERGE_MAP, self.tr("Merge map"), optional=True, defaultValue=""
-        )
-        p.setHelp(
+        add_small_strata_parameters(
+            self,
+            self.tr("A stratum needs 2 plots for a variance; the choice is logged."),
             self.tr(
                 "small:target pairs, e.g. “street:residential;riparian:park”. Only strata "
                 "with fewer than 2 plots are merged."
-            )
+            ),
         )
-        self.addParameter(p)
         p = QgsProcessingParameterEnum(
             self.POLYGON_DENSITY,
             self.tr("Density of each polygon"),

@@ -18,6 +18,7 @@ from qgis.core import (
 
 from .. import qgis_io
 from .base import CarbonPoolAlgorithm
+from .styling import attach_style
 
 DBH_UNITS = ["cm", "mm", "girth_cm", "girth_m"]
 METHODS = ["tver", "itree", "ipcc", "custom"]
@@ -522,6 +523,7 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
                 del sink  # closes the file, so the partial output can be removed
                 qgis_io.remove_dataset(new_file)
                 return {}
+        attach_style(context, dest_id, "trees_flags.qml")
 
         feedback.pushInfo(
             self.tr(

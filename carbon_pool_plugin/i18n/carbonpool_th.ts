@@ -14,12 +14,12 @@
       <translation>0 · แบบจำลองลำดับขั้นตอนการทำงาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="84" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="85" />
       <source>1-based band number of this role in the input raster; 0 keeps the preset (or, with the Custom preset, means the band is absent).</source>
       <translation>หมายเลขแบนด์ (เริ่มนับที่ 1) ของบทบาทนี้ในข้อมูลแรสเตอร์นำเข้า 0 คือใช้ค่าตามชุดค่าที่กำหนดไว้ (หรือเมื่อใช้ชุดค่า Custom หมายถึงไม่มีแบนด์นี้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="46" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="47" />
       <source>4-band aerial / 10 m stack (B, G, R, NIR; reflectance × 10000)</source>
       <translation>ภาพถ่ายทางอากาศ 4 แบนด์ / ชุดแบนด์ 10 m (B, G, R, NIR; ค่าการสะท้อน × 10000)</translation>
     </message>
@@ -44,12 +44,12 @@
       <translation>ช่วง 95 %: {low:,.0f} – {high:,.0f} tCO2e</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="360" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="324" />
       <source>A live tree whose DBH shrank by more than this is flagged DBH_SHRANK.</source>
       <translation>ต้นไม้ที่ยังมีชีวิตซึ่ง DBH ลดลงมากกว่าค่านี้จะถูกติดเครื่องหมาย DBH_SHRANK</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="428" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="415" />
       <source>A minimum DBH needs the dbh_cm field of the trees (or set it to 0).</source>
       <translation>การกำหนด DBH ต่ำสุดต้องใช้ฟิลด์ dbh_cm ของต้นไม้ (หรือกำหนดเป็น 0)</translation>
     </message>
@@ -59,22 +59,22 @@
       <translation>แบบจำลองที่สร้างโดยอัลกอริทึมนี้ ไฟล์ที่ไม่มีแท็กรูปแบบของปลั๊กอินหรือมีมิติข้อมูลไม่สอดคล้องกันจะถูกปฏิเสธ และจะไม่มีการ unpickle ข้อมูลใด ๆ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="215" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="216" />
       <source>A raster without a coordinate reference system (CRS) is processed with a warning: areas assume its map units are metres and vector layers are not reprojected onto it. A raster without any georeferencing (pixel coordinates only) is refused, since its areas cannot be measured.</source>
       <translation>ราสเตอร์ที่ไม่มีระบบพิกัดอ้างอิง (CRS) จะประมวลผลพร้อมคำเตือน: พื้นที่คำนวณโดยถือว่าหน่วยแผนที่ของราสเตอร์เป็นเมตร และชั้นข้อมูลเวกเตอร์จะไม่ถูกแปลงพิกัดให้ตรงกับราสเตอร์ ราสเตอร์ที่ไม่มีการอ้างอิงพิกัดทางภูมิศาสตร์เลย (มีเพียงพิกัดของพิกเซล) จะถูกปฏิเสธ เพราะวัดพื้นที่ไม่ได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="221" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="222" />
       <source>A raster without a coordinate reference system (CRS) is processed with a warning: the class areas assume its map units are metres and vector layers are not reprojected onto it.</source>
       <translation>ราสเตอร์ที่ไม่มีระบบพิกัดอ้างอิง (CRS) จะประมวลผลพร้อมคำเตือน: พื้นที่ของแต่ละชั้นคำนวณโดยถือว่าหน่วยแผนที่ของราสเตอร์เป็นเมตร และชั้นข้อมูลเวกเตอร์จะไม่ถูกแปลงพิกัดให้ตรงกับราสเตอร์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="242" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="209" />
       <source>A stratum needs 2 plots for a variance; the choice is logged.</source>
       <translation>ชั้นภูมิหนึ่งต้องมีแปลงอย่างน้อย 2 แปลงจึงจะคำนวณความแปรปรวนได้ ตัวเลือกที่ใช้จะถูกบันทึกในล็อก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="632" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="593" />
       <source>AR-TOOL14 / T-VER log: n = {n}, strata M = {m}, df = {df}, t90 = {t:.4f}, mean = {mean:.4f} /ha, SE = {se:.4f}, 90 % half-width = {hw:.4f}, U = {u:.2f} %, deduction d = {d:.0f} % of the half-width, conservative total = {cons:.3f} (project).</source>
       <translation>ล็อก AR-TOOL14 / T-VER: n = {n}, จำนวนชั้นภูมิ M = {m}, df = {df}, t90 = {t:.4f}, ค่าเฉลี่ย = {mean:.4f} /ha, SE = {se:.4f}, ครึ่งความกว้างช่วง 90 % = {hw:.4f}, U = {u:.2f} %, การหักลด d = {d:.0f} % ของครึ่งความกว้างช่วง, ผลรวมแบบอนุรักษ์ = {cons:.3f} (โครงการ)</translation>
     </message>
@@ -109,7 +109,7 @@
       <translation>ASSESS: ความถูกต้องของผู้ใช้/ผู้ผลิต ± 95 % CI, F1, พื้นที่จากแผนที่และพื้นที่ที่ปรับแก้ความคลาดเคลื่อนแล้ว ± 95 % CI หน่วย m² และไร่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="445" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="432" />
       <source>Abandoned plot(s) kept because they were measured on this date: {ids}</source>
       <translation>แปลงที่ถูกยกเลิกแต่ยังคงไว้เนื่องจากมีการวัดในวันที่นี้: {ids}</translation>
     </message>
@@ -139,7 +139,7 @@
       <translation>เพิ่มค่าเนื้อสัมผัส (texture) ของ NDVI</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="107" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="108" />
       <source>Added after scaling; empty uses the preset (Custom: the band's offset metadata, else 0).</source>
       <translation>บวกเพิ่มหลังการปรับมาตราส่วน ค่าว่างคือใช้ค่าตามชุดค่าที่กำหนดไว้ (Custom: ใช้ค่า offset จากเมทาดาทาของแบนด์ หากไม่มีใช้ 0)</translation>
     </message>
@@ -189,27 +189,27 @@
       <translation>เชิงวิเคราะห์: ความแปรปรวนรวม = ความแปรปรวนจาก Monte Carlo + A²·SE² Bootstrap: สุ่มแปลงซ้ำภายในชั้นภูมิในทุกรอบการทำซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="401" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="365" />
       <source>Annual change, 90 % CI high</source>
       <translation>การเปลี่ยนแปลงรายปี ขอบบน CI 90 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="400" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="364" />
       <source>Annual change, 90 % CI low</source>
       <translation>การเปลี่ยนแปลงรายปี ขอบล่าง CI 90 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="403" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="367" />
       <source>Annual change, 95 % CI high</source>
       <translation>การเปลี่ยนแปลงรายปี ขอบบน CI 95 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="402" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="366" />
       <source>Annual change, 95 % CI low</source>
       <translation>การเปลี่ยนแปลงรายปี ขอบล่าง CI 95 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="399" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="363" />
       <source>Annual net change (tCO2e/yr)</source>
       <translation>การเปลี่ยนแปลงสุทธิรายปี (tCO2e/yr)</translation>
     </message>
@@ -224,7 +224,7 @@
       <translation>ปริมาณการดูดซับคาร์บอนรายปี (tCO2e/yr)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="389" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="353" />
       <source>Annual sequestration map</source>
       <translation>แผนที่ปริมาณการดูดซับคาร์บอนรายปี</translation>
     </message>
@@ -259,12 +259,12 @@
       <translation>พื้นที่สำหรับคำนวณสัดส่วนพื้นที่สีเขียว รูปปิดทั้งหมดรวมกันเป็นพื้นที่เดียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="80" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="86" />
       <source>Areas are ellipsoidal (geographic CRS; ellipsoid {e}).</source>
       <translation>พื้นที่คำนวณบนทรงรี (CRS ภูมิศาสตร์; ทรงรี {e})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="83" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="89" />
       <source>Areas are planar in the layer's projected CRS.</source>
       <translation>พื้นที่คำนวณบนระนาบตาม CRS แบบฉายของชั้นข้อมูล</translation>
     </message>
@@ -274,7 +274,7 @@
       <translation>ตามที่ใช้ในอัลกอริทึม Tree biomass จำเป็นสำหรับการคำนวณความสูงตาม Chave Eq. 7 และ Eq. 6a ใหม่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="332" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="300" />
       <source>As in the stratified estimate; the choice is logged.</source>
       <translation>เช่นเดียวกับในการประมาณค่าแบบแบ่งชั้นภูมิ ตัวเลือกที่ใช้จะถูกบันทึกในล็อก</translation>
     </message>
@@ -284,17 +284,17 @@
       <translation>แบนด์ {bands}; ค่าการสะท้อน = DN × {s} + {o}; ดัชนี {idx}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="369" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="330" />
       <source>Baseline id</source>
       <translation>รหัสกรณีฐาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="325" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="286" />
       <source>Baseline name</source>
       <translation>ชื่อกรณีฐาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="839" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="800" />
       <source>Baseline “{name}” saved in {path} (id {id}).</source>
       <translation>บันทึกกรณีฐาน “{name}” ไว้ใน {path} แล้ว (รหัส {id})</translation>
     </message>
@@ -304,17 +304,17 @@
       <translation>ประเมินหลายเทศบาลพร้อมกัน (แบบกลุ่ม)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="862" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="826" />
       <source>Batch: {ok} ok, {failed} failed, {skipped} skipped.</source>
       <translation>สรุปงาน: สำเร็จ {ok} ล้มเหลว {failed} ข้าม {skipped}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="215" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="190" />
       <source>Biomass (t d.m./ha; carbon = biomass × CF)</source>
       <translation>มวลชีวภาพ (t d.m./ha; คาร์บอน = มวลชีวภาพ × CF)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="69" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="70" />
       <source>Blue band</source>
       <translation>แบนด์สีน้ำเงิน</translation>
     </message>
@@ -329,7 +329,7 @@
       <translation>ขอบเขตพื้นที่: {a:.1f} ไร่ จำแนกประเภทแล้ว {c:.1f} %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="220" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="195" />
       <source>CO2e = carbon × 44/12 (AR-TOOL14: C = 44/12 × CF × B).</source>
       <translation>CO2e = คาร์บอน × 44/12 (AR-TOOL14: C = 44/12 × CF × B)</translation>
     </message>
@@ -344,7 +344,7 @@
       <translation>ยกเลิก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="848" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="812" />
       <source>Cancelled during {code}: nothing of it was kept.</source>
       <translation>ยกเลิกระหว่างคำนวณ {code}: ไม่เก็บผลใด ๆ ของเทศบาลนี้</translation>
     </message>
@@ -390,7 +390,7 @@
       <translation>ไม่สามารถอ่านรหัสชั้นภูมิ: {error}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="214" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="189" />
       <source>Carbon (tC/ha)</source>
       <translation>คาร์บอน (tC/ha)</translation>
     </message>
@@ -421,7 +421,7 @@
       <translation>ความหนาแน่นคาร์บอน (tC/ha)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="224" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="199" />
       <source>Carbon fraction CF (biomass only)</source>
       <translation>สัดส่วนคาร์บอน CF (เฉพาะมวลชีวภาพ)</translation>
     </message>
@@ -436,7 +436,7 @@
       <translation>สัดส่วนคาร์บอน อัตราส่วนราก:ลำต้น และสมการตั้งต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="364" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="342" />
       <source>Carbon fraction, root:shoot ratio, default equations, minimum DBH.</source>
       <translation>สัดส่วนคาร์บอน อัตราส่วนราก:ลำต้น สมการตั้งต้น และ DBH ต่ำสุด</translation>
     </message>
@@ -497,7 +497,7 @@
       <translation>ปริมาณการกักเก็บคาร์บอน: &lt;b&gt;{total:,.0f} tCO2e&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="288" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="249" />
       <source>Carbon-stock map</source>
       <translation>แผนที่ปริมาณการกักเก็บคาร์บอน</translation>
     </message>
@@ -522,12 +522,12 @@
       <translation>Chave et al. 2004: sd = 0.0062·D + 0.0904 cm</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="242" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="243" />
       <source>Chave et al. 2014 Eq. 6a (needs E)</source>
       <translation>Chave et al. 2014 Eq. 6a (ต้องใช้ E)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="277" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="278" />
       <source>Choose one database per project; it is recorded in the output.</source>
       <translation>เลือกฐานข้อมูลเดียวต่อหนึ่งโครงการ ฐานข้อมูลที่ใช้จะถูกบันทึกไว้ในผลลัพธ์</translation>
     </message>
@@ -547,12 +547,12 @@
       <translation>เลือกฟิลด์ประเภทอ้างอิง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="396" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="357" />
       <source>Choose the stratum field of the green-space polygons.</source>
       <translation>เลือกฟิลด์ชั้นภูมิของรูปปิดพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="499" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="463" />
       <source>Choose the stratum field of the polygons.</source>
       <translation>เลือกฟิลด์ชั้นภูมิของรูปปิด</translation>
     </message>
@@ -562,7 +562,7 @@
       <translation>วงกลม 0.04 ha (รัศมี 11.28 m, i-Tree)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="446" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="410" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="245" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>City municipality (เทศบาลนคร)</source>
@@ -585,7 +585,7 @@
       <translation>รหัสประเภท {c} อยู่นอกช่วง 1–255</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="395" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="385" />
       <source>Class code {v} is outside 1–255.</source>
       <translation>รหัสประเภท {v} อยู่นอกช่วง 1–255</translation>
     </message>
@@ -623,7 +623,7 @@
       <translation>ประเภท {c}: ต้องเป็นไปตาม 0 ≤ low ≤ mean ≤ high (ได้ค่า {m}, {lo}, {hi})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="373" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="377" />
       <source>Class {c}: user's {u:.3f} ± {ui:.3f}, producer's {p:.3f} ± {pi:.3f}; mapped {m:.1f} rai → adjusted {a:.1f} ± {ai:.1f} rai</source>
       <translation>ประเภท {c}: ความถูกต้องของผู้ใช้ {u:.3f} ± {ui:.3f}, ความถูกต้องของผู้ผลิต {p:.3f} ± {pi:.3f}; พื้นที่จากแผนที่ {m:.1f} ไร่ → ปรับแก้แล้ว {a:.1f} ± {ai:.1f} ไร่</translation>
     </message>
@@ -678,22 +678,22 @@
       <translation>จำแนกประเภทพื้นที่สีเขียวจากภาพ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="283" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="261" />
       <source>Code field of the boundaries</source>
       <translation>ฟิลด์รหัสเทศบาลของขอบเขต</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="282" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="260" />
       <source>Code field of the green space</source>
       <translation>ฟิลด์รหัสเทศบาลของพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="281" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="259" />
       <source>Code field of the plots</source>
       <translation>ฟิลด์รหัสเทศบาลของแปลงตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="280" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="258" />
       <source>Code field of the trees</source>
       <translation>ฟิลด์รหัสเทศบาลของต้นไม้</translation>
     </message>
@@ -733,7 +733,7 @@ Map: annual sequestration (tCO2e/yr and per ha) of every green-space polygon.</s
       <translation>คำนวณงบประมาณความคลาดเคลื่อน (error budget)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="83" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="84" />
       <source>Computes above-ground biomass (AGB), below-ground biomass (BGB), carbon and CO2 equivalent for every tree of a field inventory, using the central equation library (T-VER Ogawa/Tsutsumi/Komiyama, palms, bamboo, lianas, Chave, Brown) and the species wood-density table (species → genus → family → stand → dataset fallback).
 
 The input can be any table or layer (GeoPackage, Shapefile, CSV, XLSX). DBH may be given in cm or mm, or as girth (circumference at 1.30 m). Rows that cannot be used are kept with empty carbon and a flag (DBH_MISSING, DBH_INVALID, SPECIES_UNMATCHED, …); the input is never modified. Every output row is stamped with the method pack and the equation used.</source>
@@ -758,12 +758,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ระดับความเชื่อมั่น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="406" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="370" />
       <source>Conservative annual removal (tCO2e/yr)</source>
       <translation>ปริมาณการดูดซับรายปีแบบอนุรักษ์ (tCO2e/yr)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="364" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="325" />
       <source>Conservative total CO2e (t)</source>
       <translation>CO2e รวมแบบอนุรักษ์ (t)</translation>
     </message>
@@ -778,7 +778,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่สามารถสร้าง GeoPackage: {err}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="195" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="196" />
       <source>Could not load source layer for {key}: {err}</source>
       <translation>ไม่สามารถโหลดชั้นข้อมูลต้นทางของ {key}: {err}</translation>
     </message>
@@ -793,12 +793,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่สามารถย้ายผลลัพธ์ไปยัง {folder}: {err}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="836" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="797" />
       <source>Could not save the baseline in {path}: {err}</source>
       <translation>ไม่สามารถบันทึกกรณีฐานใน {path}: {err}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="328" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="335" />
       <location filename="../../carbon_pool_plugin/qgis_io.py" line="316" />
       <location filename="../../carbon_pool_plugin/qgis_io.py" line="604" />
       <location filename="../../carbon_pool_plugin/qgis_io.py" line="561" />
@@ -847,18 +847,18 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>สร้างตัวอย่างแบบแบ่งชั้นภูมิก่อน ระบุประเภทอ้างอิง แล้วจึงประเมิน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="50" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="51" />
       <source>Custom (band numbers below)</source>
       <translation>Custom (ระบุหมายเลขแบนด์ด้านล่าง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="196" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="197" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="286" />
       <source>Custom (method file)</source>
       <translation>Custom (ไฟล์วิธีการ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="209" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="210" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="298" />
       <source>Custom method pack (JSON)</source>
       <translation>ชุดวิธีการที่กำหนดเอง (JSON)</translation>
@@ -879,20 +879,20 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>DBH หรือเส้นรอบวง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="310" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="124" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="288" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="125" />
       <location filename="../../carbon_pool_plugin/ui/dock.py" line="365" />
       <source>DBH or girth field</source>
       <translation>ฟิลด์ DBH หรือเส้นรอบวง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="355" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="319" />
       <source>DBH shrink tolerance (cm)</source>
       <translation>ค่าที่ยอมรับได้ของ DBH ที่ลดลง (cm)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="318" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="133" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="296" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="134" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>DBH unit</source>
       <translation>หน่วยของ DBH</translation>
@@ -913,12 +913,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>วันที่วัดซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="413" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="377" />
       <source>Dead or lost trees</source>
       <translation>ต้นไม้ที่ตายหรือสูญหาย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="354" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="353" />
       <source>Dead trees</source>
       <translation>ต้นไม้ที่ตาย</translation>
     </message>
@@ -928,7 +928,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>CV ตั้งต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="256" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="217" />
       <source>Density of each polygon</source>
       <translation>ความหนาแน่นของแต่ละรูปปิด</translation>
     </message>
@@ -948,15 +948,15 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ออกแบบเครือข่ายแปลงตัวอย่างถาวร</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="320" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="135" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="298" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="136" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Diameter in cm</source>
       <translation>เส้นผ่านศูนย์กลาง หน่วย cm</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="321" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="136" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="299" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="137" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Diameter in mm</source>
       <translation>เส้นผ่านศูนย์กลาง หน่วย mm</translation>
@@ -987,43 +987,42 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>กฎการวางแปลงบริเวณขอบ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="345" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="252" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="239" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="323" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="251" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="227" />
       <source>Empty: detected (plot, plot_id, รหัสแปลง).</source>
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (plot, plot_id, รหัสแปลง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="371" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="272" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="262" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="349" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="271" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="250" />
       <source>Empty: detected (plot_id, plot, รหัสแปลง).</source>
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (plot_id, plot, รหัสแปลง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="175" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="159" />
       <source>Empty: detected (plot_id, plot, รหัสแปลง); used in messages only.</source>
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (plot_id, plot, รหัสแปลง) ใช้ในข้อความแจ้งเท่านั้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="410" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="320" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="208" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="388" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="211" />
       <source>Empty: detected (stratum, class_code).</source>
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (stratum, class_code)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="282" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="270" />
       <source>Empty: field “stratum” if present, else by location in the strata.</source>
       <translation>ค่าว่าง: ใช้ฟิลด์ “stratum” หากมี มิฉะนั้นใช้ตำแหน่งที่ตั้งภายในชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="290" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="268" />
       <source>Empty: name_th, name_en or name when present; else the code is the name.</source>
       <translation>เว้นว่าง: ใช้ name_th, name_en หรือ name ถ้ามี มิฉะนั้นใช้รหัสเป็นชื่อ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="268" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="256" />
       <source>Empty: polygon area (ellipsoidal for a geographic CRS).</source>
       <translation>ค่าว่าง: ใช้พื้นที่ของรูปปิด (คำนวณบนทรงรีเมื่อใช้ CRS ภูมิศาสตร์)</translation>
     </message>
@@ -1038,17 +1037,17 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าว่าง: ใช้ค่าจากฟิลด์ muni_code ของขอบเขตพื้นที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="347" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="311" />
       <source>Empty: the method pack's value (T-VER 4.5 cm); a tree crossing it is ingrowth. 0: no threshold.</source>
       <translation>ค่าว่าง: ใช้ค่าของชุดวิธีการ (T-VER 4.5 cm) ต้นไม้ที่โตจนเกินค่านี้ถือเป็นต้นไม้ที่เข้ามาใหม่ (ingrowth) 0: ไม่มีค่าขีดจำกัด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="285" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="263" />
       <source>Empty: the municipality-code field.</source>
       <translation>เว้นว่าง: ใช้ฟิลด์รหัสเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="377" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="355" />
       <source>Empty: the polygon's area; required for points and tables.</source>
       <translation>เว้นว่าง: ใช้พื้นที่ของรูปปิด จำเป็นสำหรับข้อมูลจุดและตาราง</translation>
     </message>
@@ -1058,13 +1057,13 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าว่าง: ใช้แม่แบบ carbon_report_a4.qpt ที่มากับปลั๊กอิน ปรับแต่งได้ในตัวออกแบบการจัดหน้าของ QGIS (โลโก้ ส่วนหัว สี) โดยป้ายข้อความในแม่แบบใช้ตัวแปรการจัดหน้า @cp_*</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="459" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="423" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>English</source>
       <translation>English</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="257" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="258" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="317" />
       <source>Environmental stress E (Chave 2014)</source>
       <translation>ความเครียดจากสภาพแวดล้อม E (Chave 2014)</translation>
@@ -1080,13 +1079,13 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>จัดสรรเท่ากันทุกประเภท ใช้เมื่อขนาดตัวอย่างรวมเป็น 0</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="215" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="216" />
       <source>Equation</source>
       <translation>สมการ</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="282" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="297" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="298" />
       <source>Equation pack version</source>
       <translation>รุ่นของชุดสมการ</translation>
     </message>
@@ -1106,29 +1105,27 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>เมทริกซ์ความคลาดเคลื่อน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="291" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="252" />
       <source>Every green-space polygon with its fields plus area_ha, area_rai, density_tc_ha, density_tco2e_rai, density_source, carbon_t and co2e_t with 95 % intervals, n_plots_in_polygon; styled by density on load.</source>
       <translation>รูปปิดพื้นที่สีเขียวทุกรูปพร้อมฟิลด์เดิม และเพิ่ม area_ha, area_rai, density_tc_ha, density_tco2e_rai, density_source, carbon_t และ co2e_t พร้อมช่วง 95 %, n_plots_in_polygon โดยกำหนดสัญลักษณ์ตามความหนาแน่นเมื่อโหลด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="202" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="183" />
       <source>Every green-space polygon, with its stratum; stratum areas are summed.</source>
       <translation>รูปปิดพื้นที่สีเขียวทุกรูปพร้อมชั้นภูมิ โดยรวมพื้นที่ของแต่ละชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="281" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="282" />
       <source>Every input field plus agb_kg, bgb_kg, biomass_kg, carbon_kg, co2e_kg, wd, wd_level, height_m, height_source, equation_id, method and flags.</source>
       <translation>ฟิลด์นำเข้าทั้งหมด พร้อม agb_kg, bgb_kg, biomass_kg, carbon_kg, co2e_kg, wd, wd_level, height_m, height_source, equation_id, method และ flags</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="418" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="327" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="237" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="224" />
       <source>Exclude (area and plots left out)</source>
       <translation>ไม่รวม (ตัดพื้นที่และแปลงออก)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="332" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="331" />
       <source>Exclude from the tree pool</source>
       <translation>ไม่รวมในกลุ่มต้นไม้</translation>
     </message>
@@ -1198,7 +1195,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ตัวแปรคุณลักษณะ: {f}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="241" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="242" />
       <source>Feldpausch et al. 2012 (South-East Asia)</source>
       <translation>Feldpausch et al. 2012 (เอเชียตะวันออกเฉียงใต้)</translation>
     </message>
@@ -1234,7 +1231,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่มีฟิลด์ “{field}” ในชั้นข้อมูลชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="448" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="449" />
       <source>Field(s) {missing} not found in the tree table; its fields are: {fields}. If the table has title or merged rows above the column names, delete them so the names are in the first row.</source>
       <translation>ไม่พบฟิลด์ {missing} ในตารางต้นไม้ ฟิลด์ที่มีคือ: {fields} หากตารางมีแถวชื่อเรื่องหรือแถวที่ผสานเซลล์อยู่เหนือชื่อคอลัมน์ ให้ลบแถวเหล่านั้นออกเพื่อให้ชื่อคอลัมน์อยู่ในแถวแรก</translation>
     </message>
@@ -1244,12 +1241,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>เสร็จสิ้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="303" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="291" />
       <source>First measurement date (if no field)</source>
       <translation>วันที่วัดครั้งแรก (หากไม่มีฟิลด์)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="292" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="280" />
       <source>First measurement date field</source>
       <translation>ฟิลด์วันที่วัดครั้งแรก</translation>
     </message>
@@ -1259,7 +1256,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ส่วนแรกของรหัสแปลงทุกแปลง เช่น TH-SAMPLE-01</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="201" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="202" />
       <source>Fixes carbon fraction, root:shoot ratio, default equations and minimum DBH. Its id and version are stamped on every output row.</source>
       <translation>กำหนดสัดส่วนคาร์บอน อัตราส่วนราก:ลำต้น สมการตั้งต้น และ DBH ต่ำสุด รหัสและรุ่นของชุดวิธีการจะถูกบันทึกไว้ในผลลัพธ์ทุกแถว</translation>
     </message>
@@ -1274,12 +1271,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>GeoTIFF แบบ Float32, nodata −9999</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="453" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="417" />
       <source>For the green-share criterion of the report and the export (all of them).</source>
       <translation>ใช้กับเกณฑ์สัดส่วนพื้นที่สีเขียวในรายงานและไฟล์ส่งออก (ทุกเทศบาล)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="277" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="238" />
       <source>For the plots-inside option (at least 2 for an interval).</source>
       <translation>สำหรับตัวเลือกแปลงภายในรูปปิด (อย่างน้อย 2 แปลงจึงคำนวณช่วงได้)</translation>
     </message>
@@ -1314,22 +1311,22 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="322" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="137" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="300" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="138" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Girth (circumference) in cm</source>
       <translation>เส้นรอบวง หน่วย cm</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="323" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="138" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="301" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="139" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Girth (circumference) in m</source>
       <translation>เส้นรอบวง หน่วย m</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="327" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="142" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="305" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="143" />
       <source>Girth is converted once to diameter: D = girth / π.</source>
       <translation>เส้นรอบวงจะถูกแปลงเป็นเส้นผ่านศูนย์กลางครั้งเดียว: D = เส้นรอบวง / π</translation>
     </message>
@@ -1344,7 +1341,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ระบุความหนาแน่นรายประเภทเป็นข้อความหรือเป็นตาราง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="543" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="507" />
       <source>Give the {c} field or the {k} parameter.</source>
       <translation>ระบุฟิลด์ {c} หรือพารามิเตอร์ {k}</translation>
     </message>
@@ -1358,12 +1355,12 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
 ความหนาแน่นในรูปข้อความ: code:mean[:low:high] คั่นด้วย ‘;’ เช่น 1:45.2:38.1:52.3;2:5.0:3.1:6.9 — หรือใช้ตารางที่มีฟิลด์ประเภท ค่าเฉลี่ย ค่าต่ำ และค่าสูง ประเภทที่ไม่มีค่าความหนาแน่นนับเป็น 0 tC/ha พื้นที่พิกเซลคำนวณจาก geotransform (CRS แบบฉาย) หรือจากทรงรีทีละแถว (CRS ภูมิศาสตร์) ช่วงนี้ไม่รวมความคลาดเคลื่อนจากการจำแนกประเภทในแผนที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="273" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="274" />
       <source>Global Wood Density Database v1 (2009)</source>
       <translation>Global Wood Density Database v1 (2009)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="272" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="273" />
       <source>Global Wood Density Database v2 (2026)</source>
       <translation>Global Wood Density Database v2 (2026)</translation>
     </message>
@@ -1390,7 +1387,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>พื้นที่สีเขียวต่อคน: {m:.1f} m² สำหรับประชากร {p:.0f} คน (ค่าขั้นต่ำ WHO 9 m²: {who}; เป้าหมาย สผ. 15 m²: {onep})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="70" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="71" />
       <source>Green band</source>
       <translation>แบนด์สีเขียว</translation>
     </message>
@@ -1421,12 +1418,12 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>พื้นที่สีเขียว (ชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="736" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="697" />
       <source>Green space {a:.2f} ha ({rai:.1f} rai): {c:.1f} tC, {co2:.1f} tCO2e (95 % CI {lo:.1f} – {hi:.1f}); mean {m:.2f} tC/ha.</source>
       <translation>พื้นที่สีเขียว {a:.2f} ha ({rai:.1f} ไร่): {c:.1f} tC, {co2:.1f} tCO2e (95 % CI {lo:.1f} – {hi:.1f}); ค่าเฉลี่ย {m:.2f} tC/ha</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="361" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="322" />
       <source>Green-space area (ha)</source>
       <translation>พื้นที่สีเขียว (ha)</translation>
     </message>
@@ -1436,15 +1433,14 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>รูปปิดพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="256" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="234" />
       <source>Green-space polygons (all municipalities)</source>
       <translation>รูปปิดพื้นที่สีเขียว (ทุกเทศบาล)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="180" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="197" />
       <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="101" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="311" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="199" />
       <source>Green-space polygons (strata)</source>
       <translation>รูปปิดพื้นที่สีเขียว (ชั้นภูมิ)</translation>
     </message>
@@ -1459,12 +1455,12 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>รูปปิดพื้นที่สีเขียวที่มี area_ha, density_tc_ha, density_tco2e_rai, co2e_t … (OUTPUT ของ carbonpool:stratifiedestimate)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="390" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="354" />
       <source>Green-space polygons with tCO2e/yr and tCO2e/ha/yr (losses negative).</source>
       <translation>รูปปิดพื้นที่สีเขียวที่มี tCO2e/yr และ tCO2e/ha/yr (การสูญเสียเป็นค่าลบ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="259" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="237" />
       <source>Green-space polygons with their stratum and the municipality-code field.</source>
       <translation>รูปปิดพื้นที่สีเขียวพร้อมชั้นภูมิและฟิลด์รหัสเทศบาล</translation>
     </message>
@@ -1474,7 +1470,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>รูปปิดพื้นที่สีเขียว แต่ละรูปอยู่ในชั้นภูมิ (ประเภท) เดียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="366" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="327" />
       <source>Green-space share of the municipality (%)</source>
       <translation>สัดส่วนพื้นที่สีเขียวของเทศบาล (%)</translation>
     </message>
@@ -1504,13 +1500,13 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>ความคลาดเคลื่อนของความสูง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="337" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="154" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="315" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="155" />
       <source>Height field (m)</source>
       <translation>ฟิลด์ความสูง (m)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="238" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="239" />
       <source>Height model for missing heights</source>
       <translation>แบบจำลองความสูงสำหรับต้นที่ไม่มีข้อมูลความสูง</translation>
     </message>
@@ -1562,8 +1558,8 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ความคลาดเคลื่อนส่วนเหลือของแบบจำลอง H–D (ความสูงที่ได้จากแบบจำลอง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="360" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="195" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="338" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="196" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="285" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>IPCC 2019</source>
@@ -1580,27 +1576,27 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ค่า c ของ InVEST: V = Σ p·ΔC / ((1+r/100)^t (1+c/100)^t) ค่า c ที่เป็นบวกจะลดมูลค่าของคาร์บอนที่ดูดซับในภายหลัง ให้ใช้ค่า c ติดลบหากคาดว่าราคาจะสูงขึ้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="332" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="331" />
       <source>Include</source>
       <translation>รวมไว้ด้วย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="953" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="917" />
       <source>Independent estimates (AR-TOOL14 6.1): {c1:.1f} → {c2:.1f} tCO2e over {y:.3f} yr: {d:.1f} tCO2e, {a:.1f} tCO2e/yr (U {u:.1f} %).</source>
       <translation>ค่าประมาณที่เป็นอิสระต่อกัน (AR-TOOL14 6.1): {c1:.1f} → {c2:.1f} tCO2e ในช่วง {y:.3f} ปี: {d:.1f} tCO2e, {a:.1f} tCO2e/yr (U {u:.1f} %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="408" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="372" />
       <source>Independent-estimates change (tCO2e)</source>
       <translation>การเปลี่ยนแปลงจากค่าประมาณที่เป็นอิสระต่อกัน (tCO2e)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="409" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="373" />
       <source>Independent-estimates change (tCO2e/yr)</source>
       <translation>การเปลี่ยนแปลงจากค่าประมาณที่เป็นอิสระต่อกัน (tCO2e/yr)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="410" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="374" />
       <source>Independent-estimates uncertainty (90 %, %)</source>
       <translation>ความไม่แน่นอนของค่าประมาณที่เป็นอิสระต่อกัน (90 %, %)</translation>
     </message>
@@ -1611,7 +1607,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ดัชนี</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="414" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="378" />
       <source>Ingrowth trees</source>
       <translation>ต้นไม้ที่เข้ามาใหม่ (ingrowth)</translation>
     </message>
@@ -1626,7 +1622,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ข้อมูลแรสเตอร์ประเภทแบบจำนวนเต็ม เช่น จาก ‘Classify green space’</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="344" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="305" />
       <source>Inventory year</source>
       <translation>ปีที่สำรวจ</translation>
     </message>
@@ -1636,7 +1632,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ปีที่สำรวจ (พ.ศ. หรือ ค.ศ.)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="434" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="398" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Inventory year (B.E.)</source>
       <translation>ปีที่สำรวจ (พ.ศ.)</translation>
@@ -1682,7 +1678,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ใช้เป็นชื่อโซนในตาราง (ค่าเริ่มต้น: ลำดับที่ของฟีเจอร์)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="49" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="50" />
       <source>Landsat 8/9 Collection 2 Level-2 (scale 2.75e-5, offset −0.2)</source>
       <translation>Landsat 8/9 Collection 2 Level-2 (scale 2.75e-5, offset −0.2)</translation>
     </message>
@@ -1692,7 +1688,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ภาษาของรายงาน PDF และ HTML</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="462" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="426" />
       <source>Language of the PDF/HTML reports.</source>
       <translation>ภาษาของรายงาน PDF/HTML</translation>
     </message>
@@ -1707,7 +1703,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ประเภทที่มีจุดภาพมากกว่านี้จะถูกสุ่มตัวอย่างย่อย (กำหนดค่า seed) ให้เหลือเท่าจำนวนนี้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="99" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="100" />
       <source>Layer or table with one row per tree (GPKG, SHP, CSV, XLSX).</source>
       <translation>ชั้นข้อมูลหรือตารางที่มีหนึ่งแถวต่อต้นไม้หนึ่งต้น (GPKG, SHP, CSV, XLSX)</translation>
     </message>
@@ -1722,12 +1718,12 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ไม่พบแม่แบบเค้าโครงหน้า (layout template): {path}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="167" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="168" />
       <source>Life form field</source>
       <translation>ฟิลด์รูปชีวิต (life form)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="240" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="241" />
       <source>Local H–D model fitted on measured trees</source>
       <translation>แบบจำลองความสัมพันธ์ความสูง–เส้นผ่านศูนย์กลาง (H–D) ระดับท้องถิ่นที่ปรับจากต้นไม้ที่วัดจริง</translation>
     </message>
@@ -1772,7 +1768,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ฟิลด์ประเภทในแผนที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="361" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="365" />
       <source>Map classes {c} have no reference points; every mapped class (stratum) needs samples for the area estimate.</source>
       <translation>ประเภทในแผนที่ {c} ไม่มีจุดอ้างอิง ทุกประเภทในแผนที่ (ชั้นภูมิ) ต้องมีตัวอย่างจึงจะประมาณพื้นที่ได้</translation>
     </message>
@@ -1814,17 +1810,17 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ฟิลด์ความหนาแน่นเฉลี่ย (tC/ha)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="407" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="371" />
       <source>Mean interval (years)</source>
       <translation>ช่วงเวลาเฉลี่ย (ปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="259" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="220" />
       <source>Mean of the plots inside the polygon when enough, else stratum mean</source>
       <translation>ค่าเฉลี่ยของแปลงตัวอย่างภายในรูปปิดเมื่อมีจำนวนเพียงพอ มิฉะนั้นใช้ค่าเฉลี่ยของชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="356" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="355" />
       <source>Mean plot carbon (tC/ha, unweighted)</source>
       <translation>คาร์บอนเฉลี่ยของแปลงตัวอย่าง (tC/ha, ไม่ถ่วงน้ำหนัก)</translation>
     </message>
@@ -1834,9 +1830,9 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>สัดส่วนที่วัด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="382" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="286" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="273" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="360" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="285" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="261" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="234" />
       <source>Measured fraction field</source>
       <translation>ฟิลด์สัดส่วนที่วัด</translation>
@@ -1847,8 +1843,8 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ความคลาดเคลื่อนของความสูงที่วัด (%)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="401" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="302" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="379" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="301" />
       <source>Measurement date field</source>
       <translation>ฟิลด์วันที่วัด</translation>
     </message>
@@ -1868,16 +1864,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ใช้ควบคุมหน่วยความจำเท่านั้น ผลลัพธ์ไม่ขึ้นกับค่านี้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="417" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="326" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="236" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="223" />
       <source>Merge (merge map, else whole-sample estimate)</source>
       <translation>รวมชั้นภูมิ (ตามผังการรวม มิฉะนั้นใช้การประมาณจากตัวอย่างทั้งหมด)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="427" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="335" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="245" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="234" />
       <source>Merge map</source>
       <translation>ผังการรวมชั้นภูมิ</translation>
     </message>
@@ -1887,9 +1879,9 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>วิธีการและเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="356" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="191" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="295" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="334" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="192" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="296" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="281" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Method pack</source>
@@ -1901,22 +1893,22 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชุดวิธีการและรุ่น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="335" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="296" />
       <source>Method pack label</source>
       <translation>ชื่อชุดวิธีการ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="552" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="554" />
       <source>Method {m} {v}; equation library {e}</source>
       <translation>วิธีการ {m} {v}; คลังสมการ {e}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="432" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="419" />
       <source>Minimum DBH {d} cm ({src}); saplings: {rule}.</source>
       <translation>DBH ต่ำสุด {d} cm ({src}); ไม้หนุ่ม (ลูกไม้): {rule}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="587" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="551" />
       <source>Minimum DBH {d} cm; DBH shrink tolerance {t} cm.</source>
       <translation>DBH ต่ำสุด {d} cm; ค่าที่ยอมรับได้เมื่อ DBH ลดลง {t} cm</translation>
     </message>
@@ -1941,7 +1933,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หน่วยพื้นที่เล็กที่สุดที่ทำแผนที่ {mmu:.0f} m² = {px} จุดภาพ; พื้นที่สีเขียวก่อน/หลัง: {raw:.1f} / {after:.1f} ไร่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="272" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="233" />
       <source>Minimum plots inside a polygon</source>
       <translation>จำนวนแปลงขั้นต่ำภายในรูปปิด</translation>
     </message>
@@ -1956,8 +1948,8 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนจุดขั้นต่ำต่อประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="317" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="341" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="316" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="305" />
       <source>Minimum tree DBH (cm)</source>
       <translation>DBH ต่ำสุดของต้นไม้ (cm)</translation>
     </message>
@@ -1987,8 +1979,8 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หลายลำต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="331" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="146" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="309" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="147" />
       <source>Multi-stem field</source>
       <translation>ฟิลด์หลายลำต้น</translation>
     </message>
@@ -1999,7 +1991,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ภาพหลายแบนด์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="94" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="95" />
       <source>Multiplier from DN to reflectance; empty uses the preset (Custom: the band's own scale metadata, else 1).</source>
       <translation>ตัวคูณแปลงค่า DN เป็นค่าการสะท้อน หากเว้นว่างจะใช้ค่าที่ตั้งไว้ล่วงหน้า (กำหนดเอง: ใช้ค่า scale ใน metadata ของแบนด์ มิฉะนั้นใช้ 1)</translation>
     </message>
@@ -2025,39 +2017,39 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ค่ารวมระดับเทศบาลจากการประมาณค่าแบบแบ่งชั้นภูมิ (ผลลัพธ์ TOTAL_TCO2E)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="499" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="463" />
       <source>Municipalities computed</source>
       <translation>จำนวนเทศบาลที่คำนวณแล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="500" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="464" />
       <source>Municipalities failed</source>
       <translation>จำนวนเทศบาลที่ล้มเหลว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="501" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="465" />
       <source>Municipalities skipped</source>
       <translation>จำนวนเทศบาลที่ข้าม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="330" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="291" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Municipality</source>
       <translation>เทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="365" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="326" />
       <source>Municipality area (ha)</source>
       <translation>พื้นที่เทศบาล (ha)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="264" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="242" />
       <source>Municipality boundaries</source>
       <translation>ขอบเขตเทศบาล (หลายเทศบาล)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="220" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="281" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="242" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Municipality boundary</source>
       <translation>ขอบเขตเทศบาล</translation>
@@ -2070,7 +2062,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>รหัสเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="597" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="561" />
       <source>Municipality code(s) not found in the inputs: {codes}</source>
       <translation>ไม่พบรหัสเทศบาลเหล่านี้ในข้อมูลนำเข้า: {codes}</translation>
     </message>
@@ -2081,19 +2073,19 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชื่อเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="444" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="408" />
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="218" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="243" />
       <source>Municipality type</source>
       <translation>ประเภทเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="763" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="724" />
       <source>Municipality {b:.2f} ha; green space {g:.2f} ha = {p:.1f} %.</source>
       <translation>เทศบาล {b:.2f} ha; พื้นที่สีเขียว {g:.2f} ha = {p:.1f} %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="275" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="253" />
       <source>Municipality-code field</source>
       <translation>ฟิลด์รหัสเทศบาล</translation>
     </message>
@@ -2110,22 +2102,22 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่ผ่าน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="288" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="266" />
       <source>Name field of the boundaries</source>
       <translation>ฟิลด์ชื่อของขอบเขตเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="326" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="287" />
       <source>Name of the baseline record (default: municipality + year).</source>
       <translation>ชื่อของระเบียนกรณีฐาน (ค่าเริ่มต้น: เทศบาล + ปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="277" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="255" />
       <source>Name of the code field in every input; the fields below override it.</source>
       <translation>ชื่อฟิลด์รหัสในข้อมูลนำเข้าทุกชั้น ฟิลด์ด้านล่างใช้แทนได้เป็นรายชั้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="331" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="292" />
       <source>Name or code; empty: read from the boundary (name_th, muni_code).</source>
       <translation>ชื่อหรือรหัส หากเว้นว่างจะอ่านจากขอบเขต (name_th, muni_code)</translation>
     </message>
@@ -2135,17 +2127,17 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชื่อที่แสดงในสรุป</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="72" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="73" />
       <source>Near-infrared (NIR) band</source>
       <translation>แบนด์อินฟราเรดใกล้ (NIR)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="262" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="263" />
       <source>Needed by Chave 2014 Eq. 7 and Eq. 6a; read it from the Chave E raster for your site.</source>
       <translation>จำเป็นสำหรับ Chave 2014 Eq. 7 และ Eq. 6a อ่านค่าจากแรสเตอร์ Chave E ณ พื้นที่ของท่าน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="398" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="362" />
       <source>Net change over the period (tCO2e)</source>
       <translation>การเปลี่ยนแปลงสุทธิตลอดช่วงเวลา (tCO2e)</translation>
     </message>
@@ -2170,7 +2162,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่มีปริมาณการกักเก็บคาร์บอน: ให้ระบุค่ารวมของการประมาณค่าแบบแบ่งชั้นภูมิ ตารางชั้นภูมิ หรือฟิลด์ CO2e ของรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="507" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="468" />
       <source>No green-space polygon has a stratum.</source>
       <translation>ไม่มีรูปปิดพื้นที่สีเขียวใดที่มีชั้นภูมิ</translation>
     </message>
@@ -2185,7 +2177,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่มีขอบเขตเทศบาล: จึงไม่แสดงสัดส่วนพื้นที่สีเขียวและเป้าหมาย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="607" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="571" />
       <source>No municipality code found in the field “{f}” of the inputs.</source>
       <translation>ไม่พบรหัสเทศบาลในฟิลด์ “{f}” ของข้อมูลนำเข้า</translation>
     </message>
@@ -2200,17 +2192,17 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่มีจำนวนแปลงสำหรับชั้นภูมิเหล่านี้ จึงไม่มีการวางแปลง: {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="144" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="143" />
       <source>No plot id field in the plots (looked for plot_id, plot, รหัสแปลง).</source>
       <translation>ไม่พบฟิลด์รหัสแปลงในข้อมูลแปลง (ค้นหา plot_id, plot, รหัสแปลง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="76" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="75" />
       <source>No plot id field in the trees (looked for plot, plot_id, รหัสแปลง); choose it in “{p}”.</source>
       <translation>ไม่พบฟิลด์รหัสแปลงในข้อมูลต้นไม้ (ค้นหา plot, plot_id, รหัสแปลง) ให้เลือกใน “{p}”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="507" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="471" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="674" />
       <source>No polygon of the strata layer “{layer}” has a stratum (field “{field}”) and an area ({n} feature(s) read): the estimate needs the area of each stratum. Check the strata layer and its stratum field.</source>
       <translation>ไม่มีรูปปิดใดในชั้นข้อมูลชั้นภูมิ “{layer}” ที่มีทั้งชั้นภูมิ (ฟิลด์ “{field}”) และพื้นที่ (อ่านได้ {n} ฟีเจอร์): การประมาณค่าต้องใช้พื้นที่ของแต่ละชั้นภูมิ โปรดตรวจสอบชั้นข้อมูลชั้นภูมิและฟิลด์ชั้นภูมิ</translation>
@@ -2236,12 +2228,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่ได้ระบุค่ารวม: ปริมาณการกักเก็บคาร์บอนคือผลรวมของ {field} ของทุกรูปปิด และไม่มีช่วงความเชื่อมั่น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="467" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="431" />
       <source>No tree tag field in {t} (looked for tag, tree_id, เลขป้าย).</source>
       <translation>ไม่พบฟิลด์เลขป้ายต้นไม้ใน {t} (ค้นหา tag, tree_id, เลขป้าย)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="350" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="354" />
       <source>No usable reference points.</source>
       <translation>ไม่มีจุดอ้างอิงที่ใช้ได้</translation>
     </message>
@@ -2251,7 +2243,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่มีจุดภาพที่ถูกต้องตกอยู่ภายในฟีเจอร์สำหรับฝึก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="278" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="277" />
       <source>Nominal plot area in m². Empty: the polygon's area (ellipsoidal for a geographic CRS); required for points and tables.</source>
       <translation>พื้นที่แปลงตามที่กำหนด (m²) หากเว้นว่างจะใช้พื้นที่ของรูปปิด (คำนวณบนทรงรีเมื่อเป็น CRS ภูมิศาสตร์) จำเป็นต้องระบุเมื่อเป็นจุดหรือตาราง</translation>
     </message>
@@ -2261,7 +2253,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>พื้นที่แปลงตามที่กำหนด (m²) หากเว้นว่างจะใช้พื้นที่ของรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="243" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="244" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="346" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="371" />
       <source>None</source>
@@ -2293,12 +2285,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="289" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="290" />
       <source>Number of flagged trees</source>
       <translation>จำนวนต้นไม้ที่มีเครื่องหมายตรวจสอบข้อมูล (flag)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="349" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="348" />
       <source>Number of plots</source>
       <translation>จำนวนแปลง</translation>
     </message>
@@ -2313,7 +2305,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนจุดตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="288" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="289" />
       <source>Number of trees</source>
       <translation>จำนวนต้นไม้</translation>
     </message>
@@ -2323,7 +2315,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนต้นไม้ (tree) ของ random forest</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="350" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="349" />
       <source>Number of trees summed</source>
       <translation>จำนวนต้นไม้ที่นำมารวม</translation>
     </message>
@@ -2333,12 +2325,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนปี T ของปริมาณการดูดซับคาร์บอนรายปีที่นำมาประเมินมูลค่า (t = 0 … T−1)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="181" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="165" />
       <source>Numeric per-hectare plot value: carbon_t_ha (default), biomass_t_ha, agb_t_ha, or any other (e.g. volume); set Value kind to match.</source>
       <translation>ค่าต่อเฮกตาร์ของแปลงที่เป็นตัวเลข: carbon_t_ha (ค่าเริ่มต้น), biomass_t_ha, agb_t_ha หรือค่าอื่นใด (เช่น ปริมาตร) ให้ตั้งค่า ชนิดของค่า ให้สอดคล้องกัน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="341" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="340" />
       <source>One feature per plot (geometry of the plots): plot_id, stratum, date, n_trees, n_unusable, n_saplings, n_dead, agb/bgb/biomass/carbon/co2e in t/ha and t/rai, area_m2, fraction, effective_area_m2, method.</source>
       <translation>หนึ่งฟีเจอร์ต่อแปลง (รูปทรงเรขาคณิตของแปลง): plot_id, stratum, date, n_trees, n_unusable, n_saplings, n_dead, agb/bgb/biomass/carbon/co2e ในหน่วย t/ha และ t/rai, area_m2, fraction, effective_area_m2, method</translation>
     </message>
@@ -2358,12 +2350,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หนึ่งแถวต่อประเภท: จำนวนจุดภาพ, พื้นที่ m², พื้นที่ ไร่, ร้อยละของพื้นที่ที่จำแนกประเภทแล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="493" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="457" />
       <source>One row per municipality: code, name, status (ok/failed/skipped), n_trees, n_plots, area_ha, total_tco2e, ci95_low/high, u90_pct, folder and message.</source>
       <translation>หนึ่งแถวต่อเทศบาล: code, name, status (ok/failed/skipped), n_trees, n_plots, area_ha, total_tco2e, ci95_low/high, u90_pct, folder และ message</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="302" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="263" />
       <source>One row per stratum and one row stratum = ALL (row_type total): area, n, mean, SD, SE, t, 90/95 % CI, U %, totals, deduction and conservative total.</source>
       <translation>หนึ่งแถวต่อชั้นภูมิ และหนึ่งแถว stratum = ALL (row_type total): พื้นที่, n, ค่าเฉลี่ย, SD, SE, t, CI 90/95 %, U %, ค่ารวม, การหักลด และค่ารวมแบบอนุรักษ์</translation>
     </message>
@@ -2373,17 +2365,17 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หนึ่งแถวต่อชั้นภูมิ พร้อมแถวรวม stratum = ALL (OUTPUT_STRATA ของ carbonpool:stratifiedestimate)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="366" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="330" />
       <source>One row per tag: class survivor/mortality/ingrowth/out_both, flags.</source>
       <translation>หนึ่งแถวต่อเลขป้าย: ประเภท survivor/mortality/ingrowth/out_both และเครื่องหมายตรวจสอบข้อมูล (flag)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="243" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="221" />
       <source>One row per tree with a municipality-code field (GPKG, CSV, PostGIS …).</source>
       <translation>หนึ่งแถวต่อต้นไม้ พร้อมฟิลด์รหัสเทศบาล (GPKG, CSV, PostGIS …)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="295" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="273" />
       <source>Only these municipalities</source>
       <translation>เฉพาะเทศบาลเหล่านี้</translation>
     </message>
@@ -2403,7 +2395,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>เปิดรายงาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="183" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="184" />
       <source>Open-grown field</source>
       <translation>ฟิลด์ต้นไม้ที่เติบโตในที่โล่ง</translation>
     </message>
@@ -2413,17 +2405,17 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>แปลงย่อยขนาด 10 × 10 m (plot_id, subplot_no, subplot_id) (ไม่บังคับ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="230" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="231" />
       <source>Optional CSV with the same columns as the bundled library; expressions are parsed safely (never executed as code).</source>
       <translation>ไฟล์ CSV (ไม่บังคับ) ที่มีคอลัมน์เดียวกับคลังสมการที่รวมมากับปลั๊กอิน นิพจน์จะถูกแยกวิเคราะห์อย่างปลอดภัย (ไม่ถูกเรียกใช้เป็นโค้ด)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="258" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="257" />
       <source>Optional alive/dead/new (มีชีวิต/ตาย/ใหม่); empty: detected (status, สถานะ), else every tree is alive.</source>
       <translation>alive/dead/new (มีชีวิต/ตาย/ใหม่) (ไม่บังคับ) หากเว้นว่างจะตรวจหาเอง (status, สถานะ) มิฉะนั้นถือว่าต้นไม้ทุกต้นมีชีวิต</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="351" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="329" />
       <source>Optional alive/dead/new (มีชีวิต/ตาย/ใหม่); empty: detected.</source>
       <translation>ไม่บังคับ มีชีวิต/ตาย/ใหม่ (alive/dead/new) เว้นว่าง: ตรวจหาเอง</translation>
     </message>
@@ -2443,17 +2435,17 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชื่อประเภท (ไม่บังคับ) ซึ่งจะบันทึกไว้ในแบบจำลองและตารางพื้นที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="299" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="277" />
       <source>Optional codes separated by commas or semicolons; empty: every code found.</source>
       <translation>รหัสที่ต้องการ คั่นด้วยจุลภาคหรืออัฒภาค (ไม่บังคับ) เว้นว่าง: ทุกรหัสที่พบ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="403" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="381" />
       <source>Optional date of this measurement.</source>
       <translation>วันที่วัดครั้งนี้ (ไม่บังคับ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="304" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="303" />
       <source>Optional date of this measurement; copied to the output.</source>
       <translation>วันที่ของการวัดครั้งนี้ (ไม่บังคับ) จะคัดลอกไปยังผลลัพธ์</translation>
     </message>
@@ -2468,7 +2460,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชั้นข้อมูลหรือตารางแปลงนำร่องที่วัดแล้ว (ไม่บังคับ) ค่าเฉลี่ยและส่วนเบี่ยงเบนมาตรฐานของฟิลด์ค่าในแต่ละชั้นภูมิจะใช้แทนค่า CV</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="163" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="164" />
       <source>Optional measured wood density; overrides the species table.</source>
       <translation>ความหนาแน่นของเนื้อไม้ที่วัดได้ (ไม่บังคับ) ใช้แทนค่าจากตารางชนิดไม้</translation>
     </message>
@@ -2488,7 +2480,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ฟิลด์ตัวเลขของชั้นข้อมูลชั้นภูมิ (ไม่บังคับ) ที่ระบุจำนวนแปลงของชั้นภูมิของรูปปิดนั้น (ใส่ค่าซ้ำในทุกรูปปิดของชั้นภูมิเดียวกัน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="176" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="177" />
       <source>Optional plot identifier; used for stand-level wood-density fallback and copied to the output for plot carbon.</source>
       <translation>รหัสแปลง (ไม่บังคับ) ใช้สำหรับค่าความหนาแน่นเนื้อไม้สำรองระดับหมู่ไม้ และคัดลอกไปยังผลลัพธ์เพื่อใช้คำนวณคาร์บอนของแปลง</translation>
     </message>
@@ -2513,17 +2505,17 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ข้อมูลการสำรวจต้นไม้ครั้งที่สองของแปลงเดิม (ไม่บังคับ): ใช้คำนวณปริมาณการดูดซับคาร์บอนรายปี (การเปลี่ยนแปลงปริมาณคาร์บอน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="275" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="263" />
       <source>Optional share (0–1] of the plot tallied. Empty: 1.</source>
       <translation>สัดส่วน (0–1] ของแปลงที่สำรวจ (ไม่บังคับ) หากเว้นว่าง: 1</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="288" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="287" />
       <source>Optional share (0–1] of the plot that was tallied (e.g. the part inside the green space); effective area = area × fraction. Empty: 1.</source>
       <translation>สัดส่วน (0–1] ของแปลงที่สำรวจ (ไม่บังคับ) (เช่น ส่วนที่อยู่ภายในพื้นที่สีเขียว) พื้นที่ใช้งานจริง = พื้นที่ × สัดส่วน หากเว้นว่าง: 1</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="384" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="362" />
       <source>Optional share (0–1] of the plot that was tallied.</source>
       <translation>สัดส่วน (0–1] ของแปลงที่ได้สำรวจจริง (ไม่บังคับ)</translation>
     </message>
@@ -2538,12 +2530,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไฟล์ HTML ไฟล์เดียวที่มีเนื้อหาเดียวกัน (ฝังรูปภาพไว้ในไฟล์) (ไม่บังคับ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="298" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="297" />
       <source>Optional stratum of each plot; copied to the output. Empty: detected.</source>
       <translation>ชั้นภูมิของแต่ละแปลง (ไม่บังคับ) จะคัดลอกไปยังผลลัพธ์ หากเว้นว่างจะตรวจหาเอง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="391" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="369" />
       <source>Optional stratum of each plot; empty: detected, else by location.</source>
       <translation>ชั้นภูมิของแต่ละแปลง (ไม่บังคับ) เว้นว่าง: ตรวจหาเอง มิฉะนั้นใช้ตำแหน่ง</translation>
     </message>
@@ -2563,7 +2555,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ความสูงทั้งหมดเป็นเมตร (ไม่บังคับ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="339" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="317" />
       <source>Optional total height; missing heights use the local H–D model.</source>
       <translation>ความสูงทั้งหมด (ไม่บังคับ) ความสูงที่ขาดใช้แบบจำลอง H–D ของพื้นที่</translation>
     </message>
@@ -2573,12 +2565,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ค่ารวมเป็นตันคาร์บอน (ไม่บังคับ) มิฉะนั้นคำนวณจาก tCO2e × 12/44</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="155" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="156" />
       <source>Optional total tree height in metres; missing heights are modelled as set by Height model. Equations that need no height never require it.</source>
       <translation>ความสูงทั้งหมดของต้นไม้เป็นเมตร (ไม่บังคับ) ความสูงที่ขาดหายจะประมาณด้วยแบบจำลองตามที่ตั้งไว้ใน แบบจำลองความสูง สมการที่ไม่ใช้ความสูงจะไม่ต้องการค่านี้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="184" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="185" />
       <source>Optional yes/no (or crown light exposure 4–5): the i-Tree method multiplies the biomass of open-grown urban trees by 0.8.</source>
       <translation>ใช่/ไม่ใช่ (หรือระดับการรับแสงของเรือนยอด 4–5) (ไม่บังคับ): วิธีของ i-Tree จะคูณมวลชีวภาพของต้นไม้ในเมืองที่เติบโตในที่โล่งด้วย 0.8</translation>
     </message>
@@ -2588,7 +2580,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ ได้จากอัลกอริทึมการเปลี่ยนแปลงปริมาณคาร์บอน ให้เว้นว่างหากไม่ได้คำนวณ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="316" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="277" />
       <source>Optional: appends one record to the table carbonpool_baselines of this GeoPackage (created if missing). Records are never changed or deleted.</source>
       <translation>ไม่บังคับ: เพิ่มหนึ่งระเบียนลงในตาราง carbonpool_baselines ของ GeoPackage นี้ (สร้างให้หากยังไม่มี) ระเบียนจะไม่ถูกแก้ไขหรือลบ</translation>
     </message>
@@ -2603,7 +2595,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: สำหรับแผนภูมิ DBH ชนิดไม้ที่พบมากที่สุด สมการที่ใช้ และเครื่องหมายตรวจสอบคุณภาพข้อมูล (flag)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="285" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="246" />
       <source>Optional: gives the municipality area and the green-space share.</source>
       <translation>ไม่บังคับ: ใช้หาพื้นที่เทศบาลและสัดส่วนพื้นที่สีเขียว</translation>
     </message>
@@ -2618,12 +2610,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: ความถูกต้องโดยรวมและค่า kappa จาก carbonpool:accuracyassessment</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="310" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="309" />
       <source>Optional: plots with status “abandoned” (or ยกเลิก) are left out and reported, unless the date field has a date for them (measured this time).</source>
       <translation>ไม่บังคับ: แปลงที่มีสถานะ “abandoned” (หรือ ยกเลิก) จะถูกตัดออกและรายงานไว้ เว้นแต่ฟิลด์วันที่มีวันที่ของแปลงนั้น (วัดในครั้งนี้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="397" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="375" />
       <source>Optional: plots with status “abandoned” are left out.</source>
       <translation>ไม่บังคับ: แปลงที่มีสถานะ “abandoned” จะไม่ถูกนำมาใช้</translation>
     </message>
@@ -2643,7 +2635,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: ค่าความคลาดเคลื่อนมาตรฐานของส่วนเหลือบนสเกลลอการิทึมธรรมชาติ ใช้กับสมการที่ไม่มีค่า rse ในคลังสมการ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="147" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="148" />
       <source>Optional: several stem diameters/girths in one cell ("45;30"), same unit as DBH; combined by quadratic mean √Σd².</source>
       <translation>ไม่บังคับ: เส้นผ่านศูนย์กลาง/เส้นรอบวงของหลายลำต้นในเซลล์เดียว ("45;30") หน่วยเดียวกับ DBH รวมกันด้วยค่าเฉลี่ยกำลังสอง √Σd²</translation>
     </message>
@@ -2653,7 +2645,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: ขนาดของหลายลำต้นในเซลล์เดียว เช่น 45;30</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="333" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="311" />
       <source>Optional: several stems in one cell ("45;30"), same unit as DBH.</source>
       <translation>ไม่บังคับ: หลายลำต้นในช่องเดียว ("45;30") หน่วยเดียวกับ DBH</translation>
     </message>
@@ -2663,7 +2655,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: งบความคลาดเคลื่อน (error budget) จาก carbonpool:uncertainty (แหล่งที่มาและสัดส่วนของความแปรปรวน) จะเพิ่มแผนภูมิงบความคลาดเคลื่อนและค่า seed</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="268" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="246" />
       <source>Optional: the green share, the name of each municipality and the report map extent. Needs the municipality-code field too.</source>
       <translation>ไม่บังคับ: ใช้หาสัดส่วนพื้นที่สีเขียว ชื่อเทศบาล และขอบเขตแผนที่ในรายงาน ต้องมีฟิลด์รหัสเทศบาลด้วย</translation>
     </message>
@@ -2678,7 +2670,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: ตารางของ carbonpool:stockchange (ปริมาณการดูดซับคาร์บอนรายปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="168" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="169" />
       <source>Optional: tree, palm, bamboo, liana, mangrove; otherwise taken from the species table.</source>
       <translation>ไม่บังคับ: tree, palm, bamboo, liana, mangrove (ต้นไม้ ปาล์ม ไผ่ ไม้เถา ไม้ป่าชายเลน) มิฉะนั้นใช้ค่าจากตารางชนิดไม้</translation>
     </message>
@@ -2693,7 +2685,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ หากเว้นว่างจะอ่านประเภทในแผนที่จากแรสเตอร์ประเภท ณ แต่ละจุด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="216" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="191" />
       <source>Other (no carbon conversion)</source>
       <translation>อื่น ๆ (ไม่แปลงเป็นคาร์บอน)</translation>
     </message>
@@ -2708,7 +2700,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>แบนด์ผลลัพธ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="486" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="450" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="286" />
       <location filename="../../carbon_pool_plugin/ui/dock.py" line="127" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
@@ -2721,17 +2713,17 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ผลลัพธ์ของ มวลชีวภาพและคาร์บอนของต้นไม้: ต้องมี dbh_cm, height_m, height_source, wd, wd_sd, wd_level, equation_id, agb_kg, bgb_kg และ carbon_kg</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="169" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="153" />
       <source>Output of carbonpool:plotcarbon, or any plot layer/table.</source>
       <translation>ผลลัพธ์ของ carbonpool:plotcarbon หรือชั้นข้อมูล/ตารางแปลงใดก็ได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="246" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="245" />
       <source>Output of carbonpool:treebiomass (agb_kg, bgb_kg, carbon_kg, …).</source>
       <translation>ผลลัพธ์ของ carbonpool:treebiomass (agb_kg, bgb_kg, carbon_kg, …)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="226" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="214" />
       <source>Output of carbonpool:treebiomass for this measurement (same fields).</source>
       <translation>ผลลัพธ์ของ carbonpool:treebiomass สำหรับการวัดครั้งนี้ (ฟิลด์เดียวกัน)</translation>
     </message>
@@ -2756,7 +2748,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ครึ่งหนึ่งของความกว้างช่วงความเชื่อมั่น 95 % ของความถูกต้องโดยรวม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="388" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="392" />
       <source>Overall accuracy {oa:.3f} ± {ci:.3f} (area-weighted), {oas:.3f} (sample counts); kappa {k:.3f}; {n} points</source>
       <translation>ความถูกต้องโดยรวม {oa:.3f} ± {ci:.3f} (ถ่วงน้ำหนักด้วยพื้นที่), {oas:.3f} (ตามจำนวนตัวอย่าง); kappa {k:.3f}; {n} จุด</translation>
     </message>
@@ -2770,7 +2762,7 @@ GreenArea publishes no exchange format or API, so this is a PROPOSED format; the
 GreenArea ไม่ได้เผยแพร่รูปแบบการแลกเปลี่ยนข้อมูลหรือ API ไว้ ดังนั้นรูปแบบนี้จึงเป็นรูปแบบที่ เสนอ (PROPOSED) ไฟล์ JSON จะถูกตรวจสอบกับ schema ที่มาพร้อมปลั๊กอิน (data/schema/greenarea_export.schema.json อธิบายไว้ใน docs/greenarea_export.md) ไม่มีการอัปโหลดข้อมูลใด ๆ: อัลกอริทึมนี้ไม่เชื่อมต่อเครือข่าย ไฟล์ทั้งสองจะถูกสร้างขึ้นเฉพาะเมื่อข้อมูลครบถ้วนทั้งสองไฟล์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="936" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="900" />
       <source>Paired plots (AR-TOOL14 6.2): n = {n}, {y:.3f} yr; net {net:.1f} tCO2e; annual {a:.1f} tCO2e/yr (90 % CI {lo:.1f} – {hi:.1f}; U {u:.1f} %; deduction {d:.0f} % → conservative {c:.1f} tCO2e/yr).</source>
       <translation>แปลงคู่ (AR-TOOL14 6.2): n = {n}, {y:.3f} ปี; สุทธิ {net:.1f} tCO2e; รายปี {a:.1f} tCO2e/ปี (CI 90 % {lo:.1f} – {hi:.1f}; U {u:.1f} %; หักลด {d:.0f} % → แบบอนุรักษ์ {c:.1f} tCO2e/ปี)</translation>
     </message>
@@ -2780,12 +2772,12 @@ GreenArea ไม่ได้เผยแพร่รูปแบบการแ�
       <translation>กลุ่มจุดภาพที่เล็กกว่าค่านี้จะถูกกรองออก (sieve) ก่อนแปลงเป็นรูปปิด (0 = เก็บไว้ทั้งหมด)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="372" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="336" />
       <source>Per plot: gross growth, mortality (negative), net change (tC/ha) and annual rates.</source>
       <translation>รายแปลง: การเติบโตรวม การตาย (ค่าลบ) การเปลี่ยนแปลงสุทธิ (tC/ha) และอัตรารายปี</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="381" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="345" />
       <source>Per stratum and ALL, for the paired (AR-TOOL14 §6.2) and independent (§6.1) methods: annual change, SE, 90/95 % intervals, tCO2e/yr.</source>
       <translation>รายชั้นภูมิและ ALL สำหรับวิธีแปลงคู่ (AR-TOOL14 §6.2) และวิธีประมาณแยกอิสระ (§6.1): การเปลี่ยนแปลงรายปี SE ช่วง 90/95 % และ tCO2e/ปี</translation>
     </message>
@@ -2795,17 +2787,17 @@ GreenArea ไม่ได้เผยแพร่รูปแบบการแ�
       <translation>ความถูกต้องรายประเภทและพื้นที่ที่ปรับแก้แล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="179" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="163" />
       <source>Per-hectare value to estimate</source>
       <translation>ค่าต่อเฮกตาร์ที่ต้องการประมาณ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="294" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="282" />
       <source>Per-plot date of t1; an empty date means not measured at t1.</source>
       <translation>วันที่ของ t1 รายแปลง วันที่ว่างหมายถึงไม่ได้วัดใน t1</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="300" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="288" />
       <source>Per-plot date of t2; an empty date means not re-measured.</source>
       <translation>วันที่ของ t2 รายแปลง วันที่ว่างหมายถึงไม่ได้วัดซ้ำ</translation>
     </message>
@@ -2820,7 +2812,7 @@ GreenArea ไม่ได้เผยแพร่รูปแบบการแ�
       <translation>ค่า sd ของความหนาแน่นของเนื้อไม้รายต้น (ค่าเริ่มต้น ระดับชนิด 0.0708 ระดับสกุล 0.0941 ระดับวงศ์ 0.1234 g/cm³) ตัดปลายไว้ที่ 0.08–1.39 g/cm³</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="256" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="244" />
       <source>Permanent plots with area, fraction, stratum, status and dates.</source>
       <translation>แปลงตัวอย่างถาวรพร้อมพื้นที่ สัดส่วน ชั้นภูมิ สถานะ และวันที่</translation>
     </message>
@@ -2888,31 +2880,31 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>พื้นที่แปลง (m²)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="375" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="276" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="266" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="353" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="275" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="254" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="223" />
       <source>Plot area field (m²)</source>
       <translation>ฟิลด์พื้นที่แปลง (m²)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="181" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="180" />
       <source>Plot areas from field “{f}”.</source>
       <translation>พื้นที่แปลงจากฟิลด์ “{f}”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="193" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="192" />
       <source>Plot areas from the footprint polygons. </source>
       <translation>พื้นที่แปลงจากรูปปิดขอบเขตแปลง </translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="339" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="338" />
       <location filename="../../carbon_pool_plugin/workflow_steps.py" line="205" />
       <source>Plot carbon</source>
       <translation>คาร์บอนของแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="228" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="227" />
       <source>Plot carbon (per hectare and per rai)</source>
       <translation>คาร์บอนของแปลง (ต่อเฮกตาร์และต่อไร่)</translation>
     </message>
@@ -2927,7 +2919,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>จุดศูนย์กลางแปลงสำหรับ GPS (GPX)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="371" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="335" />
       <source>Plot change</source>
       <translation>การเปลี่ยนแปลงรายแปลง</translation>
     </message>
@@ -2937,12 +2929,12 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ขอบเขตแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="266" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="265" />
       <source>Plot footprints (polygons), plot centres (points) or a table of plots.</source>
       <translation>ขอบเขตแปลง (รูปปิด) จุดศูนย์กลางแปลง (จุด) หรือตารางแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="251" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="229" />
       <source>Plot footprints, centres or a table, with the municipality-code field.</source>
       <translation>รูปแปลง จุดศูนย์กลางแปลง หรือตาราง พร้อมฟิลด์รหัสเทศบาล</translation>
     </message>
@@ -2958,19 +2950,19 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>รหัสแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="369" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="270" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="260" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="173" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="175" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="347" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="269" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="248" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="157" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="176" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="217" />
       <source>Plot id field</source>
       <translation>ฟิลด์รหัสแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="343" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="250" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="237" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="321" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="249" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="225" />
       <source>Plot id field of the trees</source>
       <translation>ฟิลด์รหัสแปลงของต้นไม้</translation>
     </message>
@@ -3005,24 +2997,24 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>กำหนดขนาดแปลงเอง (m)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="395" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="308" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="286" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="373" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="307" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="274" />
       <source>Plot status field</source>
       <translation>ฟิลด์สถานะแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="560" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="521" />
       <source>Plot strata by location (plot centroid within the green-space polygons).</source>
       <translation>ชั้นภูมิของแปลงตามตำแหน่ง (จุดเซนทรอยด์ของแปลงอยู่ภายในรูปปิดพื้นที่สีเขียว)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="530" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="494" />
       <source>Plot strata by location.</source>
       <translation>ชั้นภูมิของแปลงตามตำแหน่ง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="555" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="516" />
       <source>Plot strata from the field “{f}”.</source>
       <translation>ชั้นภูมิของแปลงจากฟิลด์ “{f}”</translation>
     </message>
@@ -3032,9 +3024,9 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ชั้นภูมิของแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="389" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="280" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="190" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="367" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="268" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="174" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="245" />
       <source>Plot stratum field</source>
       <translation>ฟิลด์ชั้นภูมิของแปลง</translation>
@@ -3045,14 +3037,14 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลง {id} ลงทะเบียนไว้แล้วที่ตำแหน่งอื่น จะคงรายการในทะเบียนไว้ (ให้ส่งแปลงที่ลงทะเบียนแล้วเป็นแปลงที่มีอยู่เดิม)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="264" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="254" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="263" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="242" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="211" />
       <source>Plots</source>
       <translation>แปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="248" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="226" />
       <source>Plots (all municipalities)</source>
       <translation>แปลงตัวอย่าง (ทุกเทศบาล)</translation>
     </message>
@@ -3072,12 +3064,12 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลงในโครงข่าย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="352" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="351" />
       <source>Plots left out (abandoned)</source>
       <translation>แปลงที่ถูกตัดออก (ยกเลิก)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="504" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="491" />
       <source>Plots measured with no trees (zeros): {ids}</source>
       <translation>แปลงที่วัดแล้วไม่มีต้นไม้ (ค่าเป็นศูนย์): {ids}</translation>
     </message>
@@ -3102,12 +3094,12 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>จำนวนแปลงต่อชั้นภูมิต้องมากกว่า 0 สำหรับการออกแบบแบบสุ่มแบ่งชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="588" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="549" />
       <source>Plots per stratum: {c}</source>
       <translation>จำนวนแปลงต่อชั้นภูมิ: {c}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="411" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="375" />
       <source>Plots re-measured</source>
       <translation>แปลงที่วัดซ้ำ</translation>
     </message>
@@ -3122,22 +3114,22 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>จำนวนแปลงที่ต้องวาง (ผลรวมของ n_h)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="362" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="323" />
       <source>Plots used</source>
       <translation>แปลงที่ใช้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="166" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="150" />
       <source>Plots with per-hectare values</source>
       <translation>แปลงที่มีค่าต่อเฮกตาร์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="288" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="276" />
       <source>Plots with status “abandoned” and no date are not measured at that time.</source>
       <translation>แปลงที่มีสถานะ “abandoned” และไม่มีวันที่ ถือว่าไม่ได้วัดในครั้งนั้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="527" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="514" />
       <source>Plots: {p}; trees summed: {t}; saplings excluded: {s}; dead: {d}; new (ingrowth, alive): {new}; unusable: {u}; orphans: {o}; mean {c:.3f} tC/ha.</source>
       <translation>แปลง: {p}; ต้นไม้ที่นำมารวม: {t}; ไม้หนุ่มที่ไม่นับ: {s}; ตาย: {d}; ใหม่ (ingrowth, มีชีวิต): {new}; ใช้ไม่ได้: {u}; ไม่มีแปลงที่ตรงกัน: {o}; ค่าเฉลี่ย {c:.3f} tC/ha</translation>
     </message>
@@ -3250,12 +3242,12 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>วันที่วัดซ้ำของแต่ละแปลง (เฉพาะการเปลี่ยนแปลงปริมาณคาร์บอน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="393" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="380" />
       <source>Read {n} trees ({fields}).</source>
       <translation>อ่านข้อมูลต้นไม้ {n} ต้น ({fields})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="472" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="473" />
       <source>Read {n} trees; fields used: {fields}</source>
       <translation>อ่านข้อมูลต้นไม้ {n} ต้น; ฟิลด์ที่ใช้: {fields}</translation>
     </message>
@@ -3270,17 +3262,17 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>ใช้เก็บไฟล์ greenarea_&lt;code&gt;_&lt;year&gt;.gpkg และ greenarea_&lt;code&gt;_&lt;year&gt;.json ไฟล์ชื่อเดียวกันที่มีอยู่จะถูกเขียนทับ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="487" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="451" />
       <source>Receives one folder per municipality code.</source>
       <translation>มีหนึ่งโฟลเดอร์ต่อรหัสเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="478" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="442" />
       <source>Recompute municipalities already done</source>
       <translation>คำนวณใหม่แม้เทศบาลที่ทำเสร็จแล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="71" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="72" />
       <source>Red band</source>
       <translation>แบนด์สีแดง (Red)</translation>
     </message>
@@ -3300,12 +3292,12 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>จุดตัวอย่างอ้างอิง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="102" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="103" />
       <source>Reflectance offset</source>
       <translation>ค่าชดเชยของค่าการสะท้อน (offset)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="91" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="92" />
       <source>Reflectance scale</source>
       <translation>ตัวคูณค่าการสะท้อน (scale)</translation>
     </message>
@@ -3355,7 +3347,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>รายงาน (PDF)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="458" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="422" />
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="242" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Report language</source>
@@ -3412,12 +3404,12 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>กำลังประมวลผล…</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="468" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="432" />
       <source>Runs carbonpool:carbonreport for each municipality.</source>
       <translation>รัน carbonpool:carbonreport ให้แต่ละเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="474" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="438" />
       <source>Runs carbonpool:exportgreenarea for each municipality (into greenarea/).</source>
       <translation>รัน carbonpool:exportgreenarea ให้แต่ละเทศบาล (ลงใน greenarea/)</translation>
     </message>
@@ -3490,22 +3482,22 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ความคลาดเคลื่อนจากการสุ่มตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="331" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="330" />
       <source>Saplings</source>
       <translation>ไม้หนุ่ม (ลูกไม้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="353" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="352" />
       <source>Saplings excluded</source>
       <translation>ไม้หนุ่ม (ลูกไม้) ที่ไม่นำมารวม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="310" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="271" />
       <source>Save as baseline in project GeoPackage</source>
       <translation>บันทึกเป็นค่าฐานใน GeoPackage ของโครงการ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="306" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="284" />
       <source>Scientific or Thai species name (as in Tree biomass).</source>
       <translation>ชื่อวิทยาศาสตร์หรือชื่อไทยของพันธุ์ไม้ (เหมือนใน มวลชีวภาพของต้นไม้)</translation>
     </message>
@@ -3515,17 +3507,17 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ชื่อวิทยาศาสตร์หรือชื่อไทยของชนิดพันธุ์ไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="117" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="118" />
       <source>Scientific or Thai species name; matched to the species table (synonyms, genus, family).</source>
       <translation>ชื่อวิทยาศาสตร์หรือชื่อไทยของชนิดพันธุ์ไม้ ซึ่งจะจับคู่กับตารางชนิดพันธุ์ไม้ (ชื่อพ้อง สกุล วงศ์)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="304" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="292" />
       <source>Second measurement date (if no field)</source>
       <translation>วันที่วัดครั้งที่สอง (กรณีไม่มีฟิลด์)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="298" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="286" />
       <source>Second measurement date field</source>
       <translation>ฟิลด์วันที่วัดครั้งที่สอง</translation>
     </message>
@@ -3545,17 +3537,17 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ค่า seed สำหรับการแบ่งข้อมูลทดสอบ (hold-out) การสุ่มตัวอย่างพิกเซลย่อย และ random forest</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="57" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="58" />
       <source>Sensor preset</source>
       <translation>ค่าตั้งต้นของเซนเซอร์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="47" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="48" />
       <source>Sentinel-2 L2A 12-band stack (scale 1e-4, no offset)</source>
       <translation>ภาพ Sentinel-2 L2A ซ้อน 12 แบนด์ (scale 1e-4, ไม่มี offset)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="48" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="49" />
       <source>Sentinel-2 L2A 12-band stack, processing baseline ≥ 04.00 (offset −1000 DN)</source>
       <translation>ภาพ Sentinel-2 L2A ซ้อน 12 แบนด์, processing baseline ≥ 04.00 (offset −1000 DN)</translation>
     </message>
@@ -3595,7 +3587,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ไม่พบแม่แบบที่มากับปลั๊กอิน จึงใช้หน้าปกในตัวแทน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="73" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="74" />
       <source>Short-wave infrared 1 (SWIR1) band</source>
       <translation>แบนด์อินฟราเรดคลื่นสั้น 1 (SWIR1)</translation>
     </message>
@@ -3626,19 +3618,19 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ชนิดพันธุ์ไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="304" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="249" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="116" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="282" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="237" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="117" />
       <source>Species field</source>
       <translation>ฟิลด์ชนิดพันธุ์ไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="546" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="548" />
       <source>Species matched only at genus level (check the spelling): {list}</source>
       <translation>ชนิดพันธุ์ที่จับคู่ได้เพียงระดับสกุล (ตรวจสอบการสะกด): {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="541" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="543" />
       <source>Species not found in the species table: {list}</source>
       <translation>ไม่พบชนิดพันธุ์ไม้ในตารางชนิดพันธุ์ไม้: {list}</translation>
     </message>
@@ -3678,17 +3670,17 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>เส้นผ่านศูนย์กลางหรือเส้นรอบวงลำต้นที่ความสูง 1.30 ม.</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="312" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="290" />
       <source>Stem diameter or girth at 1.30 m; its unit is set by DBH unit.</source>
       <translation>เส้นผ่านศูนย์กลางหรือเส้นรอบวงที่ 1.30 ม. หน่วยกำหนดโดย หน่วยของ DBH</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="125" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="126" />
       <source>Stem diameter or girth at 1.30 m; its unit is set by DBH unit. Text, zero and negative values are flagged DBH_INVALID.</source>
       <translation>เส้นผ่านศูนย์กลางหรือเส้นรอบวงลำต้นที่ความสูง 1.30 ม. โดยหน่วยกำหนดตามพารามิเตอร์หน่วยของ DBH ค่าที่เป็นข้อความ ศูนย์ หรือค่าลบ จะถูกติดเครื่องหมาย DBH_INVALID</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="323" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="322" />
       <source>Stems below it are saplings. Empty: the method pack's value (T-VER 4.5 cm, T-VER-P-TOOL-01-02); 0: no threshold.</source>
       <translation>ลำต้นที่เล็กกว่าค่านี้ถือเป็นไม้หนุ่ม (ลูกไม้) หากเว้นว่าง: ใช้ค่าของชุดวิธีการ (T-VER 4.5 cm, T-VER-P-TOOL-01-02); 0: ไม่มีเกณฑ์ขั้นต่ำ</translation>
     </message>
@@ -3713,9 +3705,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ตารางการเปลี่ยนแปลงปริมาณคาร์บอน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="419" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="328" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="238" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="225" />
       <source>Stop with an error</source>
       <translation>หยุดและแจ้งข้อผิดพลาด</translation>
     </message>
@@ -3735,9 +3725,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ตารางชั้นภูมิ (ผลลัพธ์จากการประมาณค่าแบบแบ่งชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="415" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="324" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="234" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="221" />
       <source>Strata with fewer than 2 plots</source>
       <translation>ชั้นภูมิที่มีแปลงตัวอย่างน้อยกว่า 2 แปลง</translation>
     </message>
@@ -3747,7 +3735,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>การบูตสแตรปแปลงตัวอย่างแบบแบ่งชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="126" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="127" />
       <source>Stratified carbon estimate and carbon-stock map</source>
       <translation>การประมาณค่าคาร์บอนแบบแบ่งชั้นภูมิและแผนที่ปริมาณคาร์บอนสะสม</translation>
     </message>
@@ -3762,7 +3750,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>สุ่มแบบแบ่งชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="129" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="130" />
       <source>Stratified random-sampling estimate of the carbon stock of the green space (CDM AR-TOOL14 Eq. 12–17): per stratum n, mean, SD, SE, 90 % and 95 % confidence intervals (Student t, df = n − number of strata), U %, and the T-VER uncertainty deduction (T-VER-P-TOOL-01-02); whole municipality: weighted mean, total tC and tCO2e with intervals.
 
 Strata with 0 or 1 plot are merged (merge map, else the whole-sample estimate), excluded or rejected — always reported. Areas are ellipsoidal for a geographic CRS and planar in a projected CRS.
@@ -3804,12 +3792,12 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>พื้นที่ชั้นภูมิ ({method}): {areas}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="314" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="297" />
       <source>Stratum areas and the sequestration map.</source>
       <translation>พื้นที่ชั้นภูมิและแผนที่การดูดซับคาร์บอน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="380" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="344" />
       <source>Stratum change</source>
       <translation>การเปลี่ยนแปลงรายชั้นภูมิ</translation>
     </message>
@@ -3825,25 +3813,24 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="189" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="296" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="295" />
       <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="113" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="262" />
       <source>Stratum field</source>
       <translation>ฟิลด์ชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="408" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="386" />
       <source>Stratum field of the green space</source>
       <translation>ฟิลด์ชั้นภูมิของพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="318" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="206" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="206" />
       <source>Stratum field of the polygons</source>
       <translation>ฟิลด์ชั้นภูมิของรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="258" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="219" />
       <source>Stratum mean for every polygon</source>
       <translation>ใช้ค่าเฉลี่ยของชั้นภูมิกับทุกรูปปิด</translation>
     </message>
@@ -3853,7 +3840,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ชั้นภูมิของแปลงตัวอย่างนำร่องแต่ละแปลง (ใช้ค่าเดียวกับฟิลด์ชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="192" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="176" />
       <source>Stratum of each plot. Empty: the field “stratum” if present, else by location (plot centroid within the green-space polygons).</source>
       <translation>ชั้นภูมิของแปลงตัวอย่างแต่ละแปลง หากเว้นว่าง: ใช้ฟิลด์ “stratum” หากมี มิฉะนั้นกำหนดตามตำแหน่ง (จุดศูนย์กลางแปลงที่อยู่ภายในรูปปิดพื้นที่สีเขียว)</translation>
     </message>
@@ -3863,7 +3850,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ชั้นภูมิของแปลงตัวอย่างแต่ละแปลง ต้องตรงกับฟิลด์ชั้นภูมิของชั้นข้อมูลชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="299" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="260" />
       <source>Stratum table</source>
       <translation>ตารางชั้นภูมิ</translation>
     </message>
@@ -3883,14 +3870,14 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ค่า Student t ที่ใช้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="449" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="413" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="248" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Subdistrict administrative organisation (อบต.)</source>
       <translation>องค์การบริหารส่วนตำบล (อบต.)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="448" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="412" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="247" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Subdistrict municipality (เทศบาลตำบล)</source>
@@ -3912,7 +3899,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ผลรวมความแปรปรวนรายแหล่ง / ความแปรปรวนรวม = {r:.3f}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="491" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="455" />
       <source>Summary table</source>
       <translation>ตารางสรุป</translation>
     </message>
@@ -3927,7 +3914,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>รวมจากทุกรายการของขอบเขตเมื่อไม่ได้ระบุจำนวนประชากร</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="231" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="230" />
       <source>Sums the trees of each sample plot (output of “Tree biomass and carbon”) and divides by the plot's effective area (area × measured fraction): AGB, BGB, biomass, carbon and CO2e in t/ha and t/rai (1 ha = 6.25 rai).
 
 Plots measured with no trees get zeros, not missing values. Trees whose plot id matches no plot are listed in the log (never silently dropped). Dead trees (status ตาย/dead) are not in the live-tree pool; trees below the minimum DBH are saplings, excluded or included as chosen. Plots with status “abandoned” are left out unless they have a measurement date in the date field.</source>
@@ -3946,7 +3933,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ภาพค่าการสะท้อนพื้นผิวที่ต้องการจำแนกประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="412" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="376" />
       <source>Surviving trees</source>
       <translation>ต้นไม้ที่รอดชีวิต</translation>
     </message>
@@ -3956,15 +3943,15 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>กริดแบบมีระบบโดยสุ่มจุดเริ่มต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="358" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="193" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="336" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="194" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="283" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>T-VER (TGO)</source>
       <translation>T-VER (TGO)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="336" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="335" />
       <source>T-VER accounts saplings separately (exclude); they are counted either way.</source>
       <translation>T-VER แยกบัญชีไม้หนุ่ม (ลูกไม้) ไว้ต่างหาก (ไม่นับรวม) ไม่ว่าจะเลือกแบบใด ไม้หนุ่มจะถูกนับจำนวนไว้เสมอ</translation>
     </message>
@@ -3974,18 +3961,18 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>T-VER หักลดค่าความไม่แน่นอนโดยใช้ช่วงความเชื่อมั่น 90 % ส่วนการรายงานอื่น ๆ มักใช้ 95 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="405" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="363" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="369" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="324" />
       <source>T-VER deduction (% of the 90 % half-width)</source>
       <translation>การหักลดตาม T-VER (% ของครึ่งความกว้างช่วง 90 %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="417" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="404" />
       <source>T-VER default</source>
       <translation>ค่าเริ่มต้นของ T-VER</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="230" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="205" />
       <source>T-VER/IPCC 0.47; i-Tree 0.5. Used only when Value kind is Biomass.</source>
       <translation>T-VER/IPCC 0.47; i-Tree 0.5 ใช้เฉพาะเมื่อประเภทของค่าเป็นมวลชีวภาพ</translation>
     </message>
@@ -3995,7 +3982,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ตาราง: stratum, area_ha, N_units (= N_h, จำนวนหน่วยขนาดเท่าแปลงในชั้นภูมิ), weight, mean, sd, cv, sd_source, share, n_raw และ n_h (จำนวนแปลงที่ต้องวาง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="233" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="221" />
       <source>Tag unique within a plot. Empty: detected (tag, tree_id, เลขป้าย).</source>
       <translation>หมายเลขป้ายที่ไม่ซ้ำกันภายในแปลง หากเว้นว่าง: ตรวจหาอัตโนมัติ (tag, tree_id, เลขป้าย)</translation>
     </message>
@@ -4010,7 +3997,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>สัดส่วนเป้าหมาย (%)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="459" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="423" />
       <source>Thai</source>
       <translation>ไทย</translation>
     </message>
@@ -4020,12 +4007,12 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>เกณฑ์ที่ 1 ด้านพื้นที่สีเขียวในเมืองของไทย (science.md §8)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="338" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="339" />
       <source>The CSV file is not UTF-8; it was read as {enc} (Thai). Save it as UTF-8 to avoid this guess.</source>
       <translation>ไฟล์ CSV ไม่ได้เข้ารหัสแบบ UTF-8 จึงอ่านเป็น {enc} (ภาษาไทย) ให้บันทึกไฟล์เป็น UTF-8 เพื่อไม่ต้องเดาการเข้ารหัส</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="426" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="427" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="577" />
       <source>The Custom method pack needs a method file (JSON).</source>
       <translation>ชุดวิธีการแบบ Custom ต้องใช้ไฟล์วิธีการ (JSON)</translation>
@@ -4072,7 +4059,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>รูปปิดขององค์กรปกครองส่วนท้องถิ่น: ใช้พื้นที่ในการคำนวณสัดส่วนพื้นที่สีเขียว และใช้ฟิลด์ name_th/name_en, muni_code และ population เติมพารามิเตอร์ด้านล่างที่เว้นว่างไว้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="248" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="249" />
       <source>The local model (log-log, Michaelis–Menten or Weibull, best by RSE) falls back to Feldpausch when too few trees have heights. The source of each height is recorded in height_source.</source>
       <translation>แบบจำลองท้องถิ่น (log-log, Michaelis–Menten หรือ Weibull โดยเลือกตัวที่ดีที่สุดจาก RSE) จะกลับไปใช้ Feldpausch เมื่อมีต้นไม้ที่มีข้อมูลความสูงน้อยเกินไป แหล่งที่มาของความสูงแต่ละค่าบันทึกไว้ใน height_source</translation>
     </message>
@@ -4097,18 +4084,18 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ชุดวิธีการที่ใช้ในขั้นตอนมวลชีวภาพของต้นไม้: ใช้กำหนดค่า sd ของอัตราส่วนราก:ลำต้น (เช่น IPCC 2019 ตาราง 4.4) ค่าสูงสุดของคาร์บอน และสัดส่วนคาร์บอนเริ่มต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="186" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="185" />
       <source>The plots are points or a table: choose the plot area field (m²); only polygon footprints give an area by themselves.</source>
       <translation>แปลงตัวอย่างเป็นจุดหรือตาราง: โปรดเลือกฟิลด์พื้นที่แปลง (m²) เฉพาะรูปปิดขอบเขตแปลงเท่านั้นที่ให้ค่าพื้นที่ได้เอง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="387" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="348" />
       <source>The plots have no field “{f}”; choose the per-hectare value field.</source>
       <translation>แปลงตัวอย่างไม่มีฟิลด์ “{f}” โปรดเลือกฟิลด์ค่าต่อเฮกตาร์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="519" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="564" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="483" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="525" />
       <source>The plots have no stratum field and no geometry to locate them.</source>
       <translation>แปลงตัวอย่างไม่มีทั้งฟิลด์ชั้นภูมิและรูปเรขาคณิตที่ใช้ระบุตำแหน่ง</translation>
     </message>
@@ -4118,12 +4105,12 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ผลลัพธ์รูปปิดจากการประมาณค่าแบบแบ่งชั้นภูมิ: หนึ่งรายการต่อรูปปิดพื้นที่สีเขียว พร้อม area_ha, co2e_t และช่วงความเชื่อมั่น คัดลอกลงใน GeoPackage โดยไม่เปลี่ยนแปลง และเพิ่ม muni_code และ year_be</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="236" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="237" />
       <source>The raster “{name}” has no georeferencing (no coordinate reference system and no geotransform), so the ground size of its pixels is unknown and areas cannot be measured. Georeference it first (e.g. with the Georeferencer).</source>
       <translation>ราสเตอร์ “{name}” ไม่มีการอ้างอิงพิกัดทางภูมิศาสตร์ (ไม่มีทั้งระบบพิกัดอ้างอิงและ geotransform) จึงไม่ทราบขนาดจริงบนพื้นดินของพิกเซล และวัดพื้นที่ไม่ได้ โปรดอ้างอิงพิกัดให้ราสเตอร์ก่อน (เช่น ด้วย Georeferencer)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="205" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="206" />
       <source>The raster “{name}” must be a file GDAL can read (provider: {p}).</source>
       <translation>ข้อมูลแรสเตอร์ “{name}” ต้องเป็นไฟล์ที่ GDAL อ่านได้ (provider: {p})</translation>
     </message>
@@ -4163,7 +4150,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ข้อมูลสำหรับฝึก (training) ไม่ซ้อนทับกับภาพ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="84" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="83" />
       <source>The trees lack {cols}: use the output of “Tree biomass and carbon” (carbonpool:treebiomass).</source>
       <translation>ข้อมูลต้นไม้ไม่มี {cols}: โปรดใช้ผลลัพธ์จาก “มวลชีวภาพและคาร์บอนของต้นไม้” (carbonpool:treebiomass)</translation>
     </message>
@@ -4178,7 +4165,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ชุดสมการของผู้ใช้ที่กำหนดให้ขั้นตอนมวลชีวภาพของต้นไม้ (ถ้ามี) โดยจะใช้คอลัมน์ rse</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="513" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="477" />
       <source>The {layer} have no municipality-code field “{field}”.</source>
       <translation>ชั้นข้อมูล {layer} ไม่มีฟิลด์รหัสเทศบาล “{field}”</translation>
     </message>
@@ -4193,41 +4180,41 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ข้อมูลสำหรับฝึก (training) มีน้อยเกินไปสำหรับการตรวจสอบแบบ hold-out</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="290" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="291" />
       <source>Total AGB (t)</source>
       <translation>AGB รวม (t)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="186" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="354" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="292" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="315" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="293" />
       <source>Total CO2e (t)</source>
       <translation>CO2e รวม (t)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="358" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="319" />
       <source>Total CO2e, 90 % CI high</source>
       <translation>CO2e รวม, ขอบบนของช่วงความเชื่อมั่น 90 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="357" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="318" />
       <source>Total CO2e, 90 % CI low</source>
       <translation>CO2e รวม, ขอบล่างของช่วงความเชื่อมั่น 90 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="356" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="317" />
       <source>Total CO2e, 95 % CI high</source>
       <translation>CO2e รวม, ขอบบนของช่วงความเชื่อมั่น 95 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="355" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="316" />
       <source>Total CO2e, 95 % CI low</source>
       <translation>CO2e รวม, ขอบล่างของช่วงความเชื่อมั่น 95 %</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="183" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="353" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="291" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="314" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="292" />
       <source>Total carbon (tC)</source>
       <translation>คาร์บอนรวม (tC)</translation>
     </message>
@@ -4287,7 +4274,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ผลรวมรายรูปปิดและผลรวมของทุกรูปปิด หากไม่ระบุ จะคำนวณผลรวมของข้อมูลแรสเตอร์ทั้งหมด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="447" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="411" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="246" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Town municipality (เทศบาลเมือง)</source>
@@ -4324,7 +4311,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>มวลชีวภาพของต้นไม้ (การวัดซ้ำ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="80" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="81" />
       <source>Tree biomass and carbon</source>
       <translation>มวลชีวภาพและคาร์บอนของต้นไม้</translation>
     </message>
@@ -4334,7 +4321,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>มวลชีวภาพของต้นไม้ → คาร์บอนในแปลงตัวอย่าง → การประมาณค่าแบบแบ่งชั้นภูมิ → (การเปลี่ยนแปลงปริมาณคาร์บอน) → รายงาน โดยทำงานเบื้องหลัง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="365" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="329" />
       <source>Tree dynamics</source>
       <translation>พลวัตของต้นไม้</translation>
     </message>
@@ -4344,12 +4331,12 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ฟิลด์ข้อมูลต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="97" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="98" />
       <source>Tree inventory</source>
       <translation>ข้อมูลการสำรวจต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="240" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="218" />
       <source>Tree inventory (all municipalities)</source>
       <translation>ข้อมูลสำรวจต้นไม้ (ทุกเทศบาล)</translation>
     </message>
@@ -4364,15 +4351,15 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ฟิลด์รหัสแปลงของต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="349" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="256" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="243" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="327" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="255" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="231" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="204" />
       <source>Tree status field</source>
       <translation>ฟิลด์สถานะต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="231" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="219" />
       <source>Tree tag field</source>
       <translation>ฟิลด์หมายเลขป้ายต้นไม้</translation>
     </message>
@@ -4392,7 +4379,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้ (ผลลัพธ์จากมวลชีวภาพของต้นไม้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="415" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="379" />
       <source>Trees not relocated</source>
       <translation>ต้นไม้ที่หาตำแหน่งเดิมไม่พบ</translation>
     </message>
@@ -4402,17 +4389,17 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้ถูกคำนวณด้วยวิธี {used} ไม่ใช่ {m}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="351" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="350" />
       <source>Trees whose plot id matches no plot</source>
       <translation>ต้นไม้ที่รหัสแปลงไม่ตรงกับแปลงใด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="244" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="243" />
       <source>Trees with biomass</source>
       <translation>ต้นไม้ที่มีค่ามวลชีวภาพ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="279" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="280" />
       <source>Trees with biomass and carbon</source>
       <translation>ต้นไม้พร้อมมวลชีวภาพและคาร์บอน</translation>
     </message>
@@ -4422,17 +4409,17 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้พร้อมค่าคาร์บอน (ผลลัพธ์จากมวลชีวภาพของต้นไม้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="416" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="380" />
       <source>Trees with tag problems</source>
       <translation>ต้นไม้ที่มีปัญหาหมายเลขป้าย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="355" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="354" />
       <source>Trees without biomass</source>
       <translation>ต้นไม้ที่ไม่มีค่ามวลชีวภาพ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="219" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="207" />
       <source>Trees, first measurement (t1)</source>
       <translation>ต้นไม้ การวัดครั้งแรก (t1)</translation>
     </message>
@@ -4442,17 +4429,17 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้ การวัดซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="220" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="208" />
       <source>Trees, second measurement (t2)</source>
       <translation>ต้นไม้ การวัดครั้งที่สอง (t2)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="527" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="529" />
       <source>Trees: {n}; flagged: {f}; AGB {agb:.3f} t; carbon {c:.3f} tC; {co2:.3f} tCO2e</source>
       <translation>ต้นไม้: {n}; ติดเครื่องหมายตรวจสอบ: {f}; AGB {agb:.3f} t; คาร์บอน {c:.3f} tC; {co2:.3f} tCO2e</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="923" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="887" />
       <source>Trees: {s} survivors, {m} mortality ({nr} not relocated), {i} ingrowth; tag problems: {t} ({flags}).</source>
       <translation>ต้นไม้: รอดชีวิต {s} ต้น, ตาย {m} ต้น (หาตำแหน่งเดิมไม่พบ {nr} ต้น), เข้ามาใหม่ (ingrowth) {i} ต้น; ปัญหาหมายเลขป้าย: {t} ({flags})</translation>
     </message>
@@ -4494,7 +4481,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ความไม่แน่นอน (Monte Carlo)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="359" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="320" />
       <source>Uncertainty U (90 %, %)</source>
       <translation>ความไม่แน่นอน U (90 %, %)</translation>
     </message>
@@ -4509,7 +4496,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ตารางงบประมาณความไม่แน่นอน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="404" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="368" />
       <source>Uncertainty of the annual change (90 %, %)</source>
       <translation>ความไม่แน่นอนของการเปลี่ยนแปลงรายปี (90 %, %)</translation>
     </message>
@@ -4534,7 +4521,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>หน่วยของแผนที่ความหนาแน่นคาร์บอนและคำอธิบายสัญลักษณ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="435" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="436" />
       <source>Unknown equation “{eq}”. Known ids: {ids}</source>
       <translation>ไม่รู้จักสมการ “{eq}” รหัสที่รู้จัก: {ids}</translation>
     </message>
@@ -4544,7 +4531,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ค่าเกณฑ์ NDVI แบบไม่กำกับดูแล (Otsu): พืชพรรณ / ไม่ใช่พืชพรรณ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="480" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="444" />
       <source>Unticked: a municipality whose folder holds done.json with the same settings is skipped (resume). Edits of the input data are not detected: tick this.</source>
       <translation>ไม่เลือก: เทศบาลที่โฟลเดอร์มี done.json ที่ใช้การตั้งค่าเดิมจะถูกข้าม (ทำต่อ) ระบบไม่ตรวจจับการแก้ไขข้อมูลนำเข้า: ให้เลือกตัวเลือกนี้</translation>
     </message>
@@ -4579,12 +4566,12 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ใช้เฉพาะเมื่อไม่ได้ระบุค่าผลรวม: ปริมาณการกักเก็บคาร์บอนจะเป็นผลรวมของฟิลด์นี้ โดยไม่มีช่วงความเชื่อมั่น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="251" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="239" />
       <source>Used to flag changed species. Empty: detected (species, ชื่อวิทยาศาสตร์).</source>
       <translation>ใช้ติดเครื่องหมายกรณีชนิดพันธุ์ไม้เปลี่ยนไป หากเว้นว่าง: ตรวจหาอัตโนมัติ (species, ชื่อวิทยาศาสตร์)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="213" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="214" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="302" />
       <source>Used when Method pack is Custom.</source>
       <translation>ใช้เมื่อชุดวิธีการเป็นแบบ Custom</translation>
@@ -4595,12 +4582,12 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ใช้เมื่อไม่ได้ระบุทั้งฟิลด์จำนวนแปลงและตารางการจัดสรร สำหรับกริดแบบมีระบบ ค่า 0 หมายถึงเก็บจุดกริดไว้ทั้งหมด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="336" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="297" />
       <source>Used when the plots carry no method field, e.g. “tver”.</source>
       <translation>ใช้เมื่อแปลงตัวอย่างไม่มีฟิลด์วิธีการ เช่น “tver”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="225" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="226" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="308" />
       <source>User equation pack (CSV)</source>
       <translation>ชุดสมการของผู้ใช้ (CSV)</translation>
@@ -4616,7 +4603,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ช่วงเวลาการประเมินมูลค่า (ปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="212" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="187" />
       <source>Value kind</source>
       <translation>ประเภทของค่า</translation>
     </message>
@@ -4631,47 +4618,47 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ดัชนีพืชพรรณและดัชนีน้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="569" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="530" />
       <source>WARNING: {n} plot(s) have no stratum (outside every green-space polygon or empty field) and are left out: {ids}</source>
       <translation>คำเตือน: แปลงตัวอย่าง {n} แปลงไม่มีชั้นภูมิ (อยู่นอกรูปปิดพื้นที่สีเขียวทุกรูปหรือฟิลด์ว่าง) จึงไม่นำมาคำนวณ: {ids}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="493" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="480" />
       <source>WARNING: {n} tree(s) have a plot id that matches no plot and were not summed: {list}</source>
       <translation>คำเตือน: ต้นไม้ {n} ต้นมีรหัสแปลงที่ไม่ตรงกับแปลงใด จึงไม่ได้นำมารวม: {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="610" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="574" />
       <source>WARNING: {t}: {n} tree(s) on plots not measured then or unknown, not used: {list}</source>
       <translation>คำเตือน: {t}: ต้นไม้ {n} ต้นอยู่ในแปลงที่ไม่ได้วัดในครั้งนั้นหรือไม่ทราบแปลง จึงไม่ได้นำมาใช้: {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="244" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="245" />
       <source>Warning: the raster “{name}” has no coordinate reference system (CRS). Areas are computed as if its map units were metres (pixel {w:g} × {h:g} units) and vector layers are used without reprojection. If that is wrong, assign the CRS (Raster ▸ Projections ▸ Assign Projection) and run again.</source>
       <translation>คำเตือน: ราสเตอร์ “{name}” ไม่มีระบบพิกัดอ้างอิง (CRS) พื้นที่จะคำนวณโดยถือว่าหน่วยแผนที่เป็นเมตร (พิกเซลขนาด {w:g} × {h:g} หน่วย) และใช้ชั้นข้อมูลเวกเตอร์โดยไม่แปลงพิกัด หากไม่ถูกต้อง โปรดกำหนด CRS ให้ราสเตอร์ (Raster ▸ Projections ▸ Assign Projection) แล้วเรียกใช้อีกครั้ง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="360" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="321" />
       <source>Weighted mean (tC/ha)</source>
       <translation>ค่าเฉลี่ยถ่วงน้ำหนัก (tC/ha)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="60" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="61" />
       <source>Which band is blue/green/red/NIR/SWIR1 and how DN become reflectance (reflectance = DN × scale + offset). Sentinel-2 L2A products from 25 January 2022 (processing baseline 04.00) carry an offset of −1000 DN. Band numbers below that are not 0 override the preset.</source>
       <translation>กำหนดว่าแบนด์ใดเป็น blue/green/red/NIR/SWIR1 และวิธีแปลงค่า DN เป็นค่าการสะท้อน (ค่าการสะท้อน = DN × scale + offset) ผลิตภัณฑ์ Sentinel-2 L2A ตั้งแต่วันที่ 25 มกราคม 2022 (processing baseline 04.00) มี offset −1000 DN หมายเลขแบนด์ด้านล่างที่ไม่เป็น 0 จะใช้แทนค่าตั้งต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="264" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="225" />
       <source>With the stratum mean the polygon totals add up to the stratified total; the source of each polygon's density is recorded in density_source.</source>
       <translation>เมื่อใช้ค่าเฉลี่ยของชั้นภูมิ ผลรวมของรูปปิดทั้งหมดจะเท่ากับผลรวมจากการประมาณค่าแบบแบ่งชั้นภูมิ แหล่งที่มาของความหนาแน่นของแต่ละรูปปิดบันทึกไว้ใน density_source</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="423" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="392" />
       <source>With “Stop”, such a municipality is reported as failed; the batch goes on.</source>
       <translation>เมื่อเลือก “หยุด” เทศบาลนั้นจะถูกรายงานว่าล้มเหลว และงานจะทำต่อ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="270" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="271" />
       <source>Wood density database</source>
       <translation>ฐานข้อมูลความหนาแน่นเนื้อไม้</translation>
     </message>
@@ -4681,7 +4668,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ความคลาดเคลื่อนของความหนาแน่นเนื้อไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="162" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="163" />
       <source>Wood density field (g/cm³)</source>
       <translation>ฟิลด์ความหนาแน่นของเนื้อไม้ (g/cm³)</translation>
     </message>
@@ -4696,12 +4683,12 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>เขียนแปลงย่อย 10 × 10 m ของแปลงขนาด 40 × 40 m และ 100 × 100 m</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="472" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="436" />
       <source>Write the GreenArea package</source>
       <translation>เขียนชุดข้อมูล GreenArea</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="466" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="430" />
       <source>Write the report (PDF and HTML)</source>
       <translation>เขียนรายงาน (PDF และ HTML)</translation>
     </message>
@@ -4719,17 +4706,17 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
 ข้อมูลนำเข้าคือผลลัพธ์จากการประมาณค่าแบบแบ่งชั้นภูมิ (แผนที่และตารางชั้นภูมิ) และเมื่อมี ผลลัพธ์จากมวลชีวภาพของต้นไม้ การเปลี่ยนแปลงปริมาณคาร์บอน ความไม่แน่นอน และอัลกอริทึมการจัดทำแผนที่พื้นที่สีเขียว ส่วนที่ไม่มีข้อมูลนำเข้าจะไม่ถูกรวมไว้ในรายงาน สามารถทำงานแบบไม่มีหน้าจอ (qgis_process)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="307" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="295" />
       <source>YYYY-MM-DD (C.E.), used for every plot when no date field is set.</source>
       <translation>YYYY-MM-DD (ค.ศ.) ใช้กับทุกแปลงเมื่อไม่ได้กำหนดฟิลด์วันที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="349" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="310" />
       <source>Year of the baseline (e.g. 2568 B.E.); empty: from the plot dates (C.E.).</source>
       <translation>ปีของค่าฐาน (เช่น พ.ศ. 2568) หากเว้นว่าง: ใช้ปีจากวันที่วัดแปลง (ค.ศ.)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="439" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="403" />
       <source>Year of the inventory, e.g. 2568; recorded in the estimate and the export.</source>
       <translation>ปีที่สำรวจ เช่น 2568 บันทึกไว้ในผลการประมาณค่าและไฟล์ส่งออก</translation>
     </message>
@@ -4744,7 +4731,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ขั้นตอนการคำนวณคาร์บอนประจำปี (ต้นไม้ → แปลงตัวอย่าง → การประมาณค่า → รายงาน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="245" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="233" />
       <source>alive/dead/new or มีชีวิต/ตาย/ใหม่. Empty: detected (status, สถานะ).</source>
       <translation>alive/dead/new หรือ มีชีวิต/ตาย/ใหม่ หากเว้นว่าง: ตรวจหาอัตโนมัติ (status, สถานะ)</translation>
     </message>
@@ -4759,12 +4746,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ตารางการจัดสรร</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="700" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="664" />
       <source>already done ({when}); not recomputed</source>
       <translation>ทำเสร็จแล้ว ({when}) ไม่คำนวณซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="566" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="530" />
       <source>boundaries</source>
       <translation>ขอบเขตเทศบาล</translation>
     </message>
@@ -4789,20 +4776,20 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ชั้นข้อมูลพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="565" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="529" />
       <source>green-space polygons</source>
       <translation>รูปปิดพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="359" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="194" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="337" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="195" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="284" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>i-Tree compatible</source>
       <translation>เข้ากันได้กับ i-Tree</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="837" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="801" />
       <source>internal error {kind}: {err}</source>
       <translation>ข้อผิดพลาดภายใน {kind}: {err}</translation>
     </message>
@@ -4819,17 +4806,17 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ผ่านเกณฑ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="422" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="409" />
       <source>method pack {m}</source>
       <translation>ชุดวิธีการ {m}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="722" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="686" />
       <source>no trees and no plots (not inventoried)</source>
       <translation>ไม่มีต้นไม้และแปลงตัวอย่าง (ยังไม่ได้สำรวจ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="751" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="715" />
       <source>no {what} with this code</source>
       <translation>ไม่มี{what}ที่มีรหัสนี้</translation>
     </message>
@@ -4844,7 +4831,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>โฟลเดอร์ผลลัพธ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="415" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="402" />
       <source>parameter</source>
       <translation>พารามิเตอร์</translation>
     </message>
@@ -4854,7 +4841,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ชั้นข้อมูลแปลงตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="564" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="528" />
       <source>plots</source>
       <translation>แปลงตัวอย่าง</translation>
     </message>
@@ -4874,17 +4861,17 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ค่า sd ของความคลาดเคลื่อน DBH แบบสัมพัทธ์ (%) หรือแบบสัมบูรณ์ (cm)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="248" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="210" />
       <source>small:target pairs, e.g. “street:residential;riparian:park”. Only strata with fewer than 2 plots are merged.</source>
       <translation>คู่ small:target เช่น “street:residential;riparian:park” เฉพาะชั้นภูมิที่มีแปลงตัวอย่างน้อยกว่า 2 แปลงเท่านั้นที่จะถูกรวม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="429" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="393" />
       <source>small:target pairs, e.g. “street:residential”, for every municipality.</source>
       <translation>คู่ เล็ก:เป้าหมาย เช่น “street:residential” ใช้กับทุกเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="337" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="301" />
       <source>small:target pairs, e.g. “street:residential”.</source>
       <translation>คู่ small:target เช่น “street:residential”</translation>
     </message>
@@ -4909,7 +4896,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ชั้นข้อมูลต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="563" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="527" />
       <source>trees</source>
       <translation>ต้นไม้</translation>
     </message>
@@ -4935,27 +4922,27 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{alg}: ไม่มีการกำหนดพารามิเตอร์ {key} จึงไม่ได้ส่งค่าไป</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="855" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="819" />
       <source>{code}: FAILED — {msg}</source>
       <translation>{code}: ล้มเหลว — {msg}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="727" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="691" />
       <source>{code}: no trees and no plots, skipped.</source>
       <translation>{code}: ไม่มีต้นไม้และแปลงตัวอย่าง ข้าม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="825" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="789" />
       <source>{code}: ok — {co2:.1f} tCO2e → {folder}</source>
       <translation>{code}: สำเร็จ — {co2:.1f} tCO2e → {folder}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="706" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="670" />
       <source>{code}: skipped — already done with the same settings ({folder}); tick Recompute to redo it.</source>
       <translation>{code}: ข้าม — ทำเสร็จแล้วด้วยการตั้งค่าเดิม ({folder}) เลือก คำนวณใหม่ เพื่อทำซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="713" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="677" />
       <source>{code}: the settings changed since it was done: recomputed.</source>
       <translation>{code}: การตั้งค่าเปลี่ยนไปจากครั้งที่ทำเสร็จ จึงคำนวณใหม่</translation>
     </message>
@@ -4975,7 +4962,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ต้นไม้ {nt} ต้น, แปลงตัวอย่าง {np} แปลง, ชั้นภูมิ (ha): {st}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="454" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="441" />
       <source>{n} abandoned plot(s) left out: {ids}</source>
       <translation>ไม่นำแปลงที่ยกเลิก {n} แปลงมาคำนวณ: {ids}</translation>
     </message>
@@ -4990,12 +4977,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ข้ามฟีเจอร์ {n} รายการของชั้นข้อมูล “{layer}” ที่รูปเรขาคณิตไม่ถูกต้อง (ตามค่าตั้ง Processing “Invalid features filtering”) รหัสฟีเจอร์: {ids} หากต้องการใช้ฟีเจอร์เหล่านี้ ให้ซ่อมด้วยเครื่องมือ “Fix geometries”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="500" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="461" />
       <source>{n} green-space polygon(s) have no stratum: left out of the estimate.</source>
       <translation>รูปปิดพื้นที่สีเขียว {n} รูปไม่มีชั้นภูมิ: จึงไม่นำมารวมในการประมาณค่า</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="679" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="643" />
       <source>{n} municipalities: {codes}</source>
       <translation>{n} เทศบาล: {codes}</translation>
     </message>
@@ -5005,17 +4992,17 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{n} ต่อชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="559" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="523" />
       <source>{n} plot(s) measured at t1 but not re-measured (used only in the independent-estimates change): {ids}</source>
       <translation>แปลงตัวอย่าง {n} แปลงวัดที่ t1 แต่ไม่ได้วัดซ้ำ (ใช้เฉพาะในการคำนวณการเปลี่ยนแปลงแบบประมาณค่าอิสระ): {ids}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="343" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="347" />
       <source>{n} points fall outside the classified area and were skipped.</source>
       <translation>จุด {n} จุดอยู่นอกพื้นที่ที่จำแนกประเภทจึงถูกข้าม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="333" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="337" />
       <source>{n} points without a reference class were skipped.</source>
       <translation>ข้ามจุด {n} จุดที่ไม่มีประเภทอ้างอิง</translation>
     </message>
@@ -5036,7 +5023,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ข้อมูลสำหรับฝึก (training) {n} รายการไม่มีรหัสประเภทที่ถูกต้อง (1–255) จึงไม่นำมาใช้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="469" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="456" />
       <source>{n} tree(s) on abandoned plots not used.</source>
       <translation>ไม่ได้ใช้ต้นไม้ {n} ต้นที่อยู่ในแปลงที่ยกเลิก</translation>
     </message>
@@ -5061,7 +5048,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{s}: {req} / {have} / {placed} / {short}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="472" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="436" />
       <source>{t}: {n} trees ({fields}).</source>
       <translation>{t}: ต้นไม้ {n} ต้น ({fields})</translation>
     </message>
@@ -5111,17 +5098,17 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ไทย (Thai)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="692" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="656" />
       <source>— Municipality {code} ({i}/{n})</source>
       <translation>— เทศบาล {code} ({i}/{n})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="217" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="218" />
       <source>“auto” picks the equation by species and life form from the method pack; or give an equation id from the library (e.g. chave2014_eq4).</source>
       <translation>“auto” จะเลือกสมการตามชนิดพันธุ์ไม้และรูปชีวิตจากชุดวิธีการ หรือระบุรหัสสมการจากคลังสมการ (เช่น chave2014_eq4)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="392" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="382" />
       <source>“{v}” is not a class code (integers 1–255 expected).</source>
       <translation>“{v}” ไม่ใช่รหัสประเภท (ต้องเป็นจำนวนเต็ม 1–255)</translation>
     </message>
