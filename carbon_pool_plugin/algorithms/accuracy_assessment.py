@@ -269,6 +269,8 @@ class AccuracyAssessmentAlgorithm(CarbonPoolAlgorithm):
             )
         except engine.OperationCanceled:
             return {}
+        if feedback.isCanceled():
+            return {}  # before the output is created: nothing to remove
         if parameters.get(self.OUTPUT_POINTS) is None:
             raise QgsProcessingException(
                 self.tr("SAMPLE needs the Reference sample points output.")
@@ -403,6 +405,8 @@ class AccuracyAssessmentAlgorithm(CarbonPoolAlgorithm):
             self.KAPPA: kap,
             self.N_SAMPLES: int(refs.size),
         }
+        if feedback.isCanceled():
+            return {}  # before the outputs are created: nothing to remove
         if parameters.get(self.OUTPUT_MATRIX) is not None:
             columns = [("kind", "string"), ("map_class", "int")]
             columns += [("ref_{}".format(c), "double") for c in classes] + [("total", "double")]

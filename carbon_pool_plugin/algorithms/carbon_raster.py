@@ -362,6 +362,11 @@ class CarbonRasterAlgorithm(CarbonPoolAlgorithm):
             self.TOTAL_TCO2E: total * C_TO_CO2,
             self.AREA_HA: area_ha,
         }
+        if feedback.isCanceled():  # the outputs are complete or absent
+            from .. import qgis_io
+
+            qgis_io.remove_dataset(qgis_io.new_file_path(out_path))
+            return {}
         if parameters.get(self.OUTPUT_TABLE) is not None:
             sink, dest, fields = mc.table_sink(
                 self, parameters, self.OUTPUT_TABLE, context, TABLE_COLUMNS

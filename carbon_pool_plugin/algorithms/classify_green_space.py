@@ -21,6 +21,7 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
+from .. import qgis_io
 from . import mapping_common as mc
 from .base import CarbonPoolAlgorithm
 
@@ -369,6 +370,10 @@ class ClassifyGreenSpaceAlgorithm(CarbonPoolAlgorithm):
                     s=rows[-1]["share_pct"] or 0.0,
                 )
             )
+        if feedback.isCanceled():  # the outputs are complete or absent
+            qgis_io.remove_dataset(qgis_io.new_file_path(out_path))
+            qgis_io.remove_dataset(model_path)
+            return {}
         areas_dest = None
         if parameters.get(self.OUTPUT_AREAS) is not None:
             sink, areas_dest, fields = mc.table_sink(

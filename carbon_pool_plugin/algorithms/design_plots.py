@@ -770,6 +770,8 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
             rec.update(coords(rec["x"], rec["y"]))
             records.append(rec)
         feedback.setProgress(85)
+        if feedback.isCanceled():
+            return {}  # before the outputs are created: nothing to remove
 
         # ---- layers ---------------------------------------------------------------------------
         plot_fields = _fields(PLOT_COLUMNS)

@@ -20,6 +20,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from .. import qgis_io
 from . import mapping_common as mc
 from .base import CarbonPoolAlgorithm
 
@@ -185,7 +186,7 @@ class GreenSpacePolygonsAlgorithm(CarbonPoolAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        from osgeo import gdal, ogr
+        from osgeo import gdal
 
         from .. import raster_engine as engine
         from ..core.units import RAI_M2
@@ -241,48 +242,25 @@ class GreenSpacePolygonsAlgorithm(CarbonPoolAlgorithm):
             raise QgsProcessingException(str(err)) from err
 
         fields = mc.table_fields(POLY_COLUMNS)
+        out_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
         sink, dest = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.Polygon, layer.crs()
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        rows, geoms = [], []
-        n_written = 0
-        total = max(int(result.pixels.size), 1)
-        for pid, wkb in result.features():
-            if feedback.isCanceled():
-                return {}
-            if wkb is None or pid >= result.pixels.size or result.pixels[pid] == 0:
-                continue
-            area = float(result.area_m2[pid])
-            if mmu > 0 and area < mmu:
-                continue  # 4-connected remnants of the 8-connected sieve
-            main = max(green, key=lambda c: result.class_m2[c][pid])
-            if tolerance > 0:
-                g = ogr.CreateGeometryFromWkb(wkb).SimplifyPreserveTopology(tolerance)
-                wkb = bytes(g.ExportToWkb())
-            geom = QgsGeometry()
-            geom.fromWkb(wkb)
-            rows.append(
-                {
-                    "poly_id": pid,
-                    "main_class": int(main),
-                    "area_m2": area,
-                    "area_rai": area / RAI_M2,
-                    "canopy_frac": float(result.canopy_m2[pid]) / area if area else None,
-                    "inside_pct": 100.0 * float(result.zone_m2[pid]) / area
-                    if zone is not None and area
-                    else None,
-                }
+        partial = qgis_io.PartialOutputs()  # the output is complete or absent (cancel, error)
+        partial.add_sink(out_path, dest)
+        n_written = None
+        try:
+            n_written = self._write_polygons(
+                sink, fields, result, green, mmu, tolerance, zone, feedback
             )
-            geoms.append(geom)
-            if len(rows) >= 5000:
-                mc.write_rows(sink, fields, rows, geoms)
-                n_written += len(rows)
-                rows, geoms = [], []
-                feedback.setProgress(80 + 20 * pid / total)
-        mc.write_rows(sink, fields, rows, geoms)
-        n_written += len(rows)
+        finally:
+            del sink  # closed before a cancelled or failed output is removed
+            if n_written is None or feedback.isCanceled():
+                partial.discard()
+        if n_written is None or feedback.isCanceled():
+            return {}
         zone = None
 
         green_m2 = result.green_m2
@@ -350,3 +328,48 @@ class GreenSpacePolygonsAlgorithm(CarbonPoolAlgorithm):
             self.REFERENCE_AREA_RAI: reference / RAI_M2,
             self.N_POLYGONS: n_written,
         }
+
+    def _write_polygons(self, sink, fields, result, green, mmu, tolerance, zone, feedback):
+        """Write the polygons of ``result`` to ``sink``: their number, ``None`` if cancelled."""
+        from osgeo import ogr
+
+        from ..core.units import RAI_M2
+
+        rows, geoms = [], []
+        n_written = 0
+        total = max(int(result.pixels.size), 1)
+        for pid, wkb in result.features():
+            if feedback.isCanceled():
+                return None
+            if wkb is None or pid >= result.pixels.size or result.pixels[pid] == 0:
+                continue
+            area = float(result.area_m2[pid])
+            if mmu > 0 and area < mmu:
+                continue  # 4-connected remnants of the 8-connected sieve
+            main = max(green, key=lambda c: result.class_m2[c][pid])
+            if tolerance > 0:
+                g = ogr.CreateGeometryFromWkb(wkb).SimplifyPreserveTopology(tolerance)
+                wkb = bytes(g.ExportToWkb())
+            geom = QgsGeometry()
+            geom.fromWkb(wkb)
+            rows.append(
+                {
+                    "poly_id": pid,
+                    "main_class": int(main),
+                    "area_m2": area,
+                    "area_rai": area / RAI_M2,
+                    "canopy_frac": float(result.canopy_m2[pid]) / area if area else None,
+                    "inside_pct": 100.0 * float(result.zone_m2[pid]) / area
+                    if zone is not None and area
+                    else None,
+                }
+            )
+            geoms.append(geom)
+            if len(rows) >= 5000:
+                mc.write_rows(sink, fields, rows, geoms)
+                n_written += len(rows)
+                rows, geoms = [], []
+                feedback.setProgress(80 + 20 * pid / total)
+        mc.write_rows(sink, fields, rows, geoms)
+        n_written += len(rows)
+        return n_written

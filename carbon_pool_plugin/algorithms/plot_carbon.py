@@ -500,13 +500,25 @@ class PlotCarbonAlgorithm(CarbonPoolAlgorithm):
         out["stratum"] = [None if s is None else str(s) for s in out["stratum"]]
         fields = qgis_io.output_fields(QgsFields(), PLOT_COLUMNS)
         wkb = plots_src.wkbType()
+        partial = qgis_io.PartialOutputs()  # outputs are complete or absent (cancel, error)
+        target = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, wkb, plots_src.sourceCrs()
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        partial.add_sink(target, dest_id)
         has_geom = wkb != QgsWkbTypes.Type.NoGeometry
-        qgis_io.write_frame(sink, fields, out, geoms_used if has_geom else (), feedback)
+        complete = False
+        try:
+            qgis_io.write_frame(sink, fields, out, geoms_used if has_geom else (), feedback)
+            complete = not feedback.isCanceled()
+        finally:
+            del sink  # closed before a cancelled or failed output is removed
+            if not complete:
+                partial.discard()
+        if not complete:
+            return {}
         attach_style(context, dest_id, "plots_status.qml")
 
         mean_c = float(table["carbon_t_ha"].mean()) if len(table) else 0.0

@@ -333,6 +333,8 @@ class SampleSizeAlgorithm(CarbonPoolAlgorithm):
         for note in notes:
             feedback.pushInfo(note)
         feedback.setProgress(80)
+        if feedback.isCanceled():
+            return {}  # before the output is created: nothing to remove
 
         fields = QgsFields()
         for name, kind in TABLE_COLUMNS:

@@ -6,4 +6,4 @@ Pure-Python hardening tests (properties, parser) do not request them, so they al
 
 from __future__ import annotations
 
-from tests.qgis.conftest import plugin, processing  # noqa: F401  (pytest fixtures)
+from tests.qgis.conftest import plugin, processing, sample_epochs  # noqa: F401  (pytest fixtures)
