@@ -51,7 +51,10 @@ def test_tver_groups_and_equations() -> None:
     assert m.default_equation("liana") == "tver_t1_liana"
     assert m.default_equation("mangrove") == "tver_t1_mangrove"
     assert m.default_equation("unknown") == "tver_t1_general"
-    assert m.taxon_equations == {"Rhizophora": "tver_t2_rhizophora"}
+    assert m.taxon_equations == {
+        "Rhizophora": "tver_t2_rhizophora",
+        "Gigantochloa albociliata": "tver_t1_bamboo_rai_phak",
+    }
 
 
 def test_itree_factors() -> None:
