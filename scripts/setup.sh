@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   qgis python3-qgis qgis-providers gdal-bin python3-gdal
   python3-numpy python3-pandas python3-scipy python3-matplotlib python3-openpyxl python3-jsonschema
-  python3-sklearn python3-venv python3-pip
+  python3-sklearn python3-venv python3-pip python3-psycopg2
   fonts-thai-tlwg
   pyqt5-dev-tools qttools5-dev-tools poppler-utils xvfb xauth zip unzip
 )

@@ -77,6 +77,10 @@ def parameters_for_record(alg, parameters) -> dict:
             out[key] = value
         else:
             out[key] = str(value)
+    if isinstance(out.get("BASELINE_DB"), str):  # never store a password in the record
+        from ..baseline_store import redact_conninfo
+
+        out["BASELINE_DB"] = redact_conninfo(out["BASELINE_DB"])
     return out
 
 
@@ -97,6 +101,7 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
     OUTPUT = "OUTPUT"
     OUTPUT_STRATA = "OUTPUT_STRATA"
     BASELINE_GPKG = "BASELINE_GPKG"
+    BASELINE_DB = "BASELINE_DB"
     BASELINE_NAME = "BASELINE_NAME"
     MUNICIPALITY = "MUNICIPALITY"
     YEAR = "YEAR"
@@ -277,6 +282,24 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
             self.tr(
                 "Optional: appends one record to the table carbonpool_baselines of this "
                 "GeoPackage (created if missing). Records are never changed or deleted."
+            )
+        )
+        self.addParameter(p)
+        p = QgsProcessingParameterString(
+            self.BASELINE_DB,
+            self.tr("Save as baseline in PostgreSQL database"),
+            optional=True,
+            defaultValue="",
+        )
+        p.setHelp(
+            self.tr(
+                "Optional: a PostgreSQL connection, as a libpq string "
+                "(dbname=carbon host=db.example.org port=5432 user=officer) or a URI "
+                "(postgresql://officer@db.example.org:5432/carbon). Appends one record to the "
+                "table carbonpool_baselines of that database (created if missing), so several "
+                "municipalities can share one database; records are never changed or deleted. "
+                "Prefer a password file (.pgpass) or service over a password in the string. "
+                "Needs the Python module psycopg2."
             )
         )
         self.addParameter(p)
@@ -732,18 +755,27 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
 
         # ---- stage 5: baseline record -------------------------------------------------------
         gpkg = self.parameterAsFileOutput(parameters, self.BASELINE_GPKG, context)
-        if gpkg:
+        database = self.parameterAsString(parameters, self.BASELINE_DB, context).strip()
+        targets = [t for t in (gpkg, database) if t]
+        if targets:
             results[self.BASELINE_ID] = self._save_baseline(
-                gpkg, parameters, context, feedback, plots_raw, municipality, result, table
+                targets, parameters, context, feedback, plots_raw, municipality, result, table
             )
+        if gpkg:
             results[self.BASELINE_GPKG] = gpkg
         feedback.setProgress(100)
         return results
 
     def _save_baseline(
-        self, gpkg, parameters, context, feedback, plots_raw, municipality, result, table
+        self, targets, parameters, context, feedback, plots_raw, municipality, result, table
     ):
-        from ..baseline_store import BaselineStoreError, append_baseline
+        """Build one record and append it to every target (GeoPackage and/or PostgreSQL)."""
+        from ..baseline_store import (
+            BaselineStoreError,
+            append_baseline,
+            is_postgres_target,
+            redact_conninfo,
+        )
         from ..core.baseline import build_record
         from ..core.equations import EquationLibrary
         from ..core.methods import MethodError, MethodPack
@@ -790,15 +822,20 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
             totals=totals,
             seed=None,
         )
-        try:
-            baseline_id = append_baseline(gpkg, record)
-        except (BaselineStoreError, RuntimeError, OSError) as err:
-            raise QgsProcessingException(
-                self.tr("Could not save the baseline in {path}: {err}").format(path=gpkg, err=err)
-            ) from err
-        feedback.pushInfo(
-            self.tr("Baseline “{name}” saved in {path} (id {id}).").format(
-                name=name, path=gpkg, id=baseline_id
+        baseline_id = str(record["baseline_id"])
+        for target in targets:
+            where = redact_conninfo(target) if is_postgres_target(target) else target
+            try:
+                baseline_id = append_baseline(target, record)
+            except (BaselineStoreError, RuntimeError, OSError) as err:
+                raise QgsProcessingException(
+                    self.tr("Could not save the baseline in {path}: {err}").format(
+                        path=where, err=err
+                    )
+                ) from err
+            feedback.pushInfo(
+                self.tr("Baseline “{name}” saved in {path} (id {id}).").format(
+                    name=name, path=where, id=baseline_id
+                )
             )
-        )
         return baseline_id

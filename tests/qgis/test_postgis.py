@@ -9,6 +9,7 @@ the Debian packages. Where no server can be started the tests are skipped, sayin
 from __future__ import annotations
 
 import glob
+import json
 import os
 import pwd
 import shutil
@@ -232,3 +233,123 @@ def test_concurrent_qgis_process_runs_same_database(postgis, qgis_process, tmp_p
         total = float(postgis.psql(f'SELECT sum(carbon_kg) FROM "{muni}_biomass"'))
         assert total / 1000 == pytest.approx(float(out["CARBON_T"]), rel=1e-9)
     assert counts["muni_a"] != counts["muni_b"]
+
+
+# ---- baseline records in a shared PostgreSQL database ------------------------------------------
+
+
+def _baseline_params(sample_epochs, tmp_path, name: str, database: str) -> dict:
+    return {
+        "PLOTS": sample_epochs["2568"]["plots"],
+        "STRATA": sample_epochs["gpkg"] + "|layername=green_space",
+        "STRATUM_FIELD": "class_code",
+        "BOUNDARY": sample_epochs["gpkg"] + "|layername=boundary",
+        "OUTPUT": str(tmp_path / (name + "_map.gpkg")),
+        "OUTPUT_STRATA": str(tmp_path / (name + "_strata.csv")),
+        "BASELINE_DB": database,
+        "BASELINE_NAME": name,
+        "YEAR": 2568,
+    }
+
+
+def _fresh_database(postgis: PostGIS, name: str) -> PostGIS:
+    postgis.psql(f"DROP DATABASE IF EXISTS {name}")
+    postgis.psql(f"CREATE DATABASE {name}")
+    return PostGIS(postgis.host, postgis.port, postgis.user, name)
+
+
+def test_stratifiedestimate_appends_baseline_to_postgres(
+    processing, sample_epochs, postgis, tmp_path
+):
+    from carbon_pool_plugin.baseline_store import load_baselines
+    from carbon_pool_plugin.core.baseline import TABLE_NAME
+
+    db = _fresh_database(postgis, "carbonpool_baselines_alg")
+    assert load_baselines(db.conninfo) == []  # no table yet: nothing, no error
+    first = processing.run(
+        "carbonpool:stratifiedestimate",
+        _baseline_params(sample_epochs, tmp_path, "baseline 2568", db.conninfo + " password=s3"),
+    )
+    records = load_baselines(db.conninfo)
+    assert len(records) == 1
+    rec = records[0]
+    assert rec["baseline_id"] == first["BASELINE_ID"] and len(rec["baseline_id"]) == 36
+    assert rec["name"] == "baseline 2568" and rec["year"] == 2568
+    assert rec["totals"]["co2e_total"] == pytest.approx(first["TOTAL_TCO2E"])
+    assert "s3" not in rec["parameters"]["BASELINE_DB"], "no password in the stored record"
+    assert "BASELINE_GPKG" not in first or not first["BASELINE_GPKG"]
+
+    # a second run (URI form) appends; the first record is unchanged
+    uri = f"postgresql://{db.user}@{db.host}:{db.port}/{db.dbname}"
+    second = processing.run(
+        "carbonpool:stratifiedestimate",
+        _baseline_params(sample_epochs, tmp_path, "baseline 2568 bis", uri),
+    )
+    records = load_baselines(uri)
+    assert [r["name"] for r in records] == ["baseline 2568", "baseline 2568 bis"]
+    assert records[0] == rec
+    assert records[1]["baseline_id"] == second["BASELINE_ID"] != first["BASELINE_ID"]
+    assert int(db.psql(f"SELECT count(*) FROM {TABLE_NAME}")) == 2
+
+    # the database itself refuses changes, whoever connects
+    for sql in (
+        f"UPDATE {TABLE_NAME} SET name = 'x'",
+        f"DELETE FROM {TABLE_NAME}",
+        f"TRUNCATE {TABLE_NAME}",
+    ):
+        with pytest.raises(subprocess.CalledProcessError) as err:
+            db.psql(sql)
+        assert "append-only" in err.value.stderr, sql
+    assert int(db.psql(f"SELECT count(*) FROM {TABLE_NAME}")) == 2
+
+
+def test_stratifiedestimate_reports_an_unreachable_database(processing, sample_epochs, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    params = _baseline_params(
+        sample_epochs, tmp_path, "b", f"host=127.0.0.1 port={_free_port()} password=s3cret"
+    )
+    with pytest.raises(QgsProcessingException, match="PostgreSQL") as err:
+        processing.run("carbonpool:stratifiedestimate", params)
+    assert "s3cret" not in str(err.value)
+
+
+def test_concurrent_baseline_appends_all_land(postgis):
+    """Several runs appending at once (table not yet created): every record lands, once."""
+    import uuid
+
+    from carbon_pool_plugin.baseline_store import append_baseline, load_baselines
+    from carbon_pool_plugin.core.baseline import COLUMNS
+
+    db = _fresh_database(postgis, "carbonpool_baselines_conc")
+    n = 8
+    barrier = threading.Barrier(n)
+    errors: list = []
+    ids = [str(uuid.uuid4()) for _ in range(n)]
+
+    def append(i: int) -> None:
+        record = {name: None for name, _kind in COLUMNS}
+        record.update(
+            baseline_id=ids[i],
+            name=f"muni_{i}",
+            year=2568,
+            created_utc="2025-01-01T00:00:00Z",
+            parameters_json="{}",
+            strata_json="[]",
+            totals_json=json.dumps({"co2e_total": i}),
+        )
+        try:
+            barrier.wait(timeout=60)
+            append_baseline(db.conninfo, record)
+        except Exception as err:  # reported below, in the test thread
+            errors.append(f"{i}: {err}")
+
+    threads = [threading.Thread(target=append, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors, "\n".join(errors)
+    records = load_baselines(db.conninfo)
+    assert sorted(r["baseline_id"] for r in records) == sorted(ids)
+    assert sorted(r["totals"]["co2e_total"] for r in records) == list(range(n))
