@@ -1083,7 +1083,8 @@ def inject_bad_rows(
         "ชื่อวิทยาศาสตร์",
         "Samanea saman",
         "misspelled scientific name (Thai name จามจุรี is right)",
-        "species not matched exactly: fuzzy match suggests 'Samanea saman'",
+        "matched only at genus level (Samanea): flag SPECIES_GENUS_ONLY, name listed in the log as "
+        "'matched only at genus level (check the spelling)'",
     )
 
     r = pick(
@@ -1907,7 +1908,7 @@ def write_readme(
         "The location is open rice land of the central plain, chosen so the fictional town does not "
         "lie on a real "
         "city when shown over a basemap. The green share is just above the 20 % criterion for a เทศบาลเมือง "
-        "(science.md §8), which makes the criterion check interesting."
+        "(Thai urban green-space criterion 1), which makes the criterion check interesting."
     )
     a("")
     a(
@@ -2269,7 +2270,8 @@ def write_readme(
     a("### Species")
     a("")
     a(
-        "Thai names follow science.md §5.2 (whose Thai names are marked there as unverified). ไผ่ป่า "
+        "Thai names follow the plugin's species table (Thai names there are general knowledge, "
+        "to be verified against the BKF list). ไผ่ป่า "
         "*Bambusa bambos* "
         'is used instead of the ambiguous "ไผ่บงป่า". No bananas (not trees).'
     )
@@ -2434,9 +2436,10 @@ def write_readme(
         "- Fictional data: useful for testing workflows and code paths, not for calibrating anything."
     )
     a(
-        "- Plot layout and sizes (0.04 ha circles, 40 × 40 m squares) follow science.md §7.1–7.2; the "
+        "- Plot layout and sizes (0.04 ha circles, 40 × 40 m squares) follow i-Tree Eco (0.04 ha) "
+        "and GISTDA (40 × 40 m) practice; the "
         "DCCE/KU "
-        "protocol is unknown (§8), so nothing here claims to follow it."
+        "protocol is not public, so nothing here claims to follow it."
     )
     a(
         "- The duplicate tag means a naive join of 2568 and 2572 on (plot, tag) yields one extra pair."

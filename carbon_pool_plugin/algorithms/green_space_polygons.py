@@ -142,7 +142,12 @@ class GreenSpacePolygonsAlgorithm(CarbonPoolAlgorithm):
             ],
             defaultValue=1,
         )
-        p.setHelp(self.tr("Thai urban green-space criterion 1 (science.md §8)."))
+        p.setHelp(
+            self.tr(
+                "Thai urban green-space criterion 1: minimum green share by type of local "
+                "government (เทศบาลนคร 15 %, เทศบาลเมือง 20 %, เทศบาลตำบล/อบต. 25 %)."
+            )
+        )
         self.addParameter(p)
         p = QgsProcessingParameterNumber(
             self.POPULATION,

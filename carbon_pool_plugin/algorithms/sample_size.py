@@ -82,7 +82,7 @@ class SampleSizeAlgorithm(CarbonPoolAlgorithm):
             "How many permanent sample plots are needed, and how many in each stratum, to "
             "estimate the mean carbon stock to a target precision (e.g. ±10 % of the mean) at "
             "90 % or 95 % confidence.\n\n"
-            "Formula (BioCarbon Fund Sourcebook, Pearson, Walker & Brown; science.md §7.3): "
+            "Formula (BioCarbon Fund Sourcebook, Pearson, Walker & Brown): "
             "n = (Σ N_h s_h)² / (N² E² / t² + Σ N_h s_h²), with N_h = stratum area / plot area, "
             "E = mean × precision and t the Student t at n − strata degrees of freedom "
             "(iterated). N_SOURCEBOOK is this Neyman-allocation value; N_TOTAL is the number "

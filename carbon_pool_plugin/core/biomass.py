@@ -30,6 +30,7 @@ FLAG_CODES: Dict[str, str] = {
     "OUT_OF_RANGE": "D or H outside the equation's stated validity range",
     "SPECIES_MISSING": "No species name",
     "SPECIES_UNMATCHED": "Species name not found in the wood-density table",
+    "SPECIES_GENUS_ONLY": "Species name with an epithet matched only its genus (check the spelling)",
     "WD_GENUS": "Wood density from the genus mean",
     "WD_FAMILY": "Wood density from the family mean",
     "WD_STAND": "Wood density from the stand (plot) mean",
@@ -290,6 +291,17 @@ def compute_tree_biomass(
     genus = genus.reset_index(drop=True)
     accepted = accepted.reset_index(drop=True)
     flag("SPECIES_UNMATCHED", has_species & ~matched)
+    # a name with an epithet ("Samanea samann") that matched only its genus: probably misspelled
+    # ("Ficus sp." is a genus on purpose and is not flagged)
+    has_epithet = _map_each(
+        species.reset_index(drop=True),
+        lambda s: bool(
+            s
+            and len(s.split()) >= 2
+            and s.split()[1].lower().rstrip(".") not in ("sp", "spp", "cf", "aff", "x", "×")
+        ),
+    ).to_numpy(dtype=bool)
+    flag("SPECIES_GENUS_ONLY", has_species & matched & accepted.isna().to_numpy() & has_epithet)
 
     user_given = np.isfinite(wd_user)
     if table_user:  # the table applied user values itself (and used them in stand/dataset means)

@@ -90,7 +90,10 @@ def test_sample_inventory_girth_thai_headers(processing, tmp_path):
     flags = [f["flags"] or "" for f in layer.getFeatures()]
     # the sample's deliberate bad rows (resources/sample/README.md) are flagged, not dropped
     assert sum("DBH_INVALID" in f for f in flags) >= 3
-    assert any("SPECIES_UNMATCHED" in f for f in flags)
+    # blank scientific name (ไม้ไม่ทราบชนิด) and the misspelled "Samanea samann" (genus-level match)
+    assert any("SPECIES_MISSING" in f for f in flags)
+    misspelled = [f["flags"] for f in layer.getFeatures() if f["ชื่อวิทยาศาสตร์"] == "Samanea samann"]
+    assert misspelled and all("SPECIES_GENUS_ONLY" in (f or "") for f in misspelled)
     assert result["N_FLAGGED"] == sum(1 for f in flags if f)
     assert {f["method"] for f in layer.getFeatures()} == {"tver"}
 

@@ -30,3 +30,20 @@ def test_phai_rai_uses_its_tgo_row(name):
     assert "SPECIES_UNMATCHED" not in (row["flags"] or "")
     # hand calculation: 0.2425 × (6²)^1.0751
     assert row["agb_kg"] == pytest.approx(0.2425 * math.pow(36.0, 1.0751), rel=1e-12)
+
+
+def test_misspelled_binomial_is_flagged_but_genus_sp_is_not():
+    trees = pd.DataFrame(
+        {
+            "species": ["Samanea samann", "Ficus sp.", "Samanea saman"],
+            "dbh_cm": [30.0, 30.0, 30.0],
+            "height_m": [20.0, 20.0, 20.0],
+        }
+    )
+    out = compute_tree_biomass(
+        trees, MethodPack.load("tver"), EquationLibrary.load(), WoodDensityTable.load()
+    )
+    flags = out["flags"].fillna("").tolist()
+    assert "SPECIES_GENUS_ONLY" in flags[0]
+    assert "SPECIES_GENUS_ONLY" not in flags[1]
+    assert "SPECIES_GENUS_ONLY" not in flags[2]
