@@ -7,6 +7,7 @@ Reading asks QGIS only for the attributes (and geometry) needed, in one pass; QG
 from __future__ import annotations
 
 import math
+import os
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
@@ -733,6 +734,14 @@ def start_gpkg_copy(alg, parameters, context, input_key, output_key, source, fie
 # --------------------------------------------------------------------------------------------------
 # Outputs are complete or absent: what a cancelled or failed run removes.
 # --------------------------------------------------------------------------------------------------
+def default_file_mode(path: str) -> None:
+    """Give a file written through ``tempfile.mkstemp`` (mode 600) the permissions a normally
+    created file gets (0666 minus the umask), so colleagues on a shared drive can open it."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
+
+
 def remove_dataset(path) -> None:
     """Delete ``path`` and its SQLite sidecars (a cancelled or failed run leaves no output)."""
     import os

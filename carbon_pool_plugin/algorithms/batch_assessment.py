@@ -109,6 +109,7 @@ def write_json_atomic(path: Path, data: dict) -> None:
             handle.write("\n")
             handle.flush()
             os.fsync(handle.fileno())
+        qgis_io.default_file_mode(tmp)
         os.replace(tmp, str(path))
     except BaseException:
         if os.path.exists(tmp):

@@ -700,6 +700,7 @@ def _move_into_place(tmp: str, final: str) -> None:
     os.close(fd)
     try:
         shutil.copyfile(tmp, staging)
+        qgis_io.default_file_mode(staging)
         os.replace(staging, final)
     except OSError:
         if os.path.exists(staging):

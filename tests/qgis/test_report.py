@@ -7,6 +7,7 @@ sample municipality when those algorithms are registered.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -338,6 +339,11 @@ def test_report_from_memory_layers(processing, memory_inputs, tmp_path, lang):
     result = _run(processing, memory_inputs, tmp_path, lang)
     pdf = Path(result["OUTPUT_PDF"])
     assert pdf.exists() and pdf.stat().st_size > 10000
+    # readable by colleagues like any new file (not the 600 of a temporary file)
+    umask = os.umask(0)
+    os.umask(umask)
+    for out in (pdf, Path(result["OUTPUT_HTML"])):
+        assert out.stat().st_mode & 0o777 == 0o666 & ~umask, out
     assert result["COVER_SOURCE"] == "template:carbon_report_a4.qpt"
     # cover, map, summary, tables, charts, methods
     assert result["PAGES"] == 6
