@@ -615,10 +615,11 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
         feedback.pushInfo(
             self.tr(
                 "AR-TOOL14 / T-VER log: n = {n}, strata M = {m}, df = {df}, t90 = {t:.4f}, "
-                "mean = {mean:.4f} /ha, SE = {se:.4f}, 90 % half-width = {hw:.4f}, "
-                "U = {u:.2f} %, deduction d = {d:.0f} % of the half-width, conservative total "
-                "= {cons:.3f} (project)."
+                "mean = {mean:.4f} {unit}/ha, SE = {se:.4f} {unit}/ha, 90 % half-width = "
+                "{hw:.4f} {unit}/ha, U = {u:.2f} %, deduction d = {d:.0f} % of the half-width, "
+                "conservative total = {cons:.3f} {unit} (project)."
             ).format(
+                unit={"carbon": "tC", "biomass": "t"}.get(value_kind, density_field),
                 n=tot["n_plots"],
                 m=tot["n_strata"],
                 df=tot["df"],

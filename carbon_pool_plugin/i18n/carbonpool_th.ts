@@ -75,8 +75,8 @@
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="616" />
-      <source>AR-TOOL14 / T-VER log: n = {n}, strata M = {m}, df = {df}, t90 = {t:.4f}, mean = {mean:.4f} /ha, SE = {se:.4f}, 90 % half-width = {hw:.4f}, U = {u:.2f} %, deduction d = {d:.0f} % of the half-width, conservative total = {cons:.3f} (project).</source>
-      <translation>ล็อก AR-TOOL14 / T-VER: n = {n}, จำนวนชั้นภูมิ M = {m}, df = {df}, t90 = {t:.4f}, ค่าเฉลี่ย = {mean:.4f} /ha, SE = {se:.4f}, ครึ่งความกว้างช่วง 90 % = {hw:.4f}, U = {u:.2f} %, การหักลด d = {d:.0f} % ของครึ่งความกว้างช่วง, ผลรวมแบบอนุรักษ์ = {cons:.3f} (โครงการ)</translation>
+      <source>AR-TOOL14 / T-VER log: n = {n}, strata M = {m}, df = {df}, t90 = {t:.4f}, mean = {mean:.4f} {unit}/ha, SE = {se:.4f} {unit}/ha, 90 % half-width = {hw:.4f} {unit}/ha, U = {u:.2f} %, deduction d = {d:.0f} % of the half-width, conservative total = {cons:.3f} {unit} (project).</source>
+      <translation>ล็อก AR-TOOL14 / T-VER: n = {n}, จำนวนชั้นภูมิ M = {m}, df = {df}, t90 = {t:.4f}, ค่าเฉลี่ย = {mean:.4f} {unit}/ha, SE = {se:.4f} {unit}/ha, ครึ่งความกว้างช่วง 90 % = {hw:.4f} {unit}/ha, U = {u:.2f} %, การหักลด d = {d:.0f} % ของครึ่งความกว้างช่วง, ผลรวมแบบอนุรักษ์ = {cons:.3f} {unit} (โครงการ)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="307" />
@@ -294,17 +294,17 @@
       <translation>ชื่อกรณีฐาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="837" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="838" />
       <source>Baseline “{name}” saved in {path} (id {id}).</source>
       <translation>บันทึกกรณีฐาน “{name}” ไว้ใน {path} แล้ว (รหัส {id})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="195" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="196" />
       <source>Batch assessment across municipalities</source>
       <translation>ประเมินหลายเทศบาลพร้อมกัน (แบบกลุ่ม)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="826" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="827" />
       <source>Batch: {ok} ok, {failed} failed, {skipped} skipped.</source>
       <translation>สรุปงาน: สำเร็จ {ok} ล้มเหลว {failed} ข้าม {skipped}</translation>
     </message>
@@ -344,7 +344,7 @@
       <translation>ยกเลิก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="812" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="813" />
       <source>Cancelled during {code}: nothing of it was kept.</source>
       <translation>ยกเลิกระหว่างคำนวณ {code}: ไม่เก็บผลใด ๆ ของเทศบาลนี้</translation>
     </message>
@@ -436,7 +436,7 @@
       <translation>สัดส่วนคาร์บอน อัตราส่วนราก:ลำต้น และสมการตั้งต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="342" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="343" />
       <source>Carbon fraction, root:shoot ratio, default equations, minimum DBH.</source>
       <translation>สัดส่วนคาร์บอน อัตราส่วนราก:ลำต้น สมการตั้งต้น และ DBH ต่ำสุด</translation>
     </message>
@@ -562,7 +562,7 @@
       <translation>วงกลม 0.04 ha (รัศมี 11.28 m, i-Tree)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="410" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="411" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="245" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>City municipality (เทศบาลนคร)</source>
@@ -678,22 +678,22 @@
       <translation>จำแนกประเภทพื้นที่สีเขียวจากภาพ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="261" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="262" />
       <source>Code field of the boundaries</source>
       <translation>ฟิลด์รหัสเทศบาลของขอบเขต</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="260" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="261" />
       <source>Code field of the green space</source>
       <translation>ฟิลด์รหัสเทศบาลของพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="259" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="260" />
       <source>Code field of the plots</source>
       <translation>ฟิลด์รหัสเทศบาลของแปลงตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="258" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="259" />
       <source>Code field of the trees</source>
       <translation>ฟิลด์รหัสเทศบาลของต้นไม้</translation>
     </message>
@@ -793,16 +793,16 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่สามารถย้ายผลลัพธ์ไปยัง {folder}: {err}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="832" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="833" />
       <source>Could not save the baseline in {path}: {err}</source>
       <translation>ไม่สามารถบันทึกกรณีฐานใน {path}: {err}</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="335" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="316" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="604" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="561" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="645" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="317" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="605" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="562" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="646" />
       <source>Could not write features to the output.</source>
       <translation>ไม่สามารถเขียนฟีเจอร์ลงในผลลัพธ์ได้</translation>
     </message>
@@ -879,7 +879,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>DBH หรือเส้นรอบวง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="288" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="289" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="125" />
       <location filename="../../carbon_pool_plugin/ui/dock.py" line="365" />
       <source>DBH or girth field</source>
@@ -891,7 +891,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าที่ยอมรับได้ของ DBH ที่ลดลง (cm)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="296" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="297" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="134" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>DBH unit</source>
@@ -948,14 +948,14 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ออกแบบเครือข่ายแปลงตัวอย่างถาวร</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="298" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="299" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="136" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Diameter in cm</source>
       <translation>เส้นผ่านศูนย์กลาง หน่วย cm</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="299" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="300" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="137" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Diameter in mm</source>
@@ -987,14 +987,14 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>กฎการวางแปลงบริเวณขอบ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="323" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="324" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="251" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="227" />
       <source>Empty: detected (plot, plot_id, รหัสแปลง).</source>
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (plot, plot_id, รหัสแปลง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="349" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="350" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="271" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="250" />
       <source>Empty: detected (plot_id, plot, รหัสแปลง).</source>
@@ -1006,7 +1006,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (plot_id, plot, รหัสแปลง) ใช้ในข้อความแจ้งเท่านั้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="388" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="389" />
       <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="211" />
       <source>Empty: detected (stratum, class_code).</source>
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (stratum, class_code)</translation>
@@ -1017,7 +1017,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าว่าง: ใช้ฟิลด์ “stratum” หากมี มิฉะนั้นใช้ตำแหน่งที่ตั้งภายในชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="268" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="269" />
       <source>Empty: name_th, name_en or name when present; else the code is the name.</source>
       <translation>เว้นว่าง: ใช้ name_th, name_en หรือ name ถ้ามี มิฉะนั้นใช้รหัสเป็นชื่อ</translation>
     </message>
@@ -1042,12 +1042,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าว่าง: ใช้ค่าของชุดวิธีการ (T-VER 4.5 cm) ต้นไม้ที่โตจนเกินค่านี้ถือเป็นต้นไม้ที่เข้ามาใหม่ (ingrowth) 0: ไม่มีค่าขีดจำกัด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="263" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="264" />
       <source>Empty: the municipality-code field.</source>
       <translation>เว้นว่าง: ใช้ฟิลด์รหัสเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="355" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="356" />
       <source>Empty: the polygon's area; required for points and tables.</source>
       <translation>เว้นว่าง: ใช้พื้นที่ของรูปปิด จำเป็นสำหรับข้อมูลจุดและตาราง</translation>
     </message>
@@ -1057,7 +1057,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าว่าง: ใช้แม่แบบ carbon_report_a4.qpt ที่มากับปลั๊กอิน ปรับแต่งได้ในตัวออกแบบการจัดหน้าของ QGIS (โลโก้ ส่วนหัว สี) โดยป้ายข้อความในแม่แบบใช้ตัวแปรการจัดหน้า @cp_*</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="423" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="424" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>English</source>
       <translation>English</translation>
@@ -1220,7 +1220,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>แบบบันทึกภาคสนาม (CSV)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="229" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="230" />
       <source>Field “{field}” does not exist in the input layer (fields: {fields}).</source>
       <translation>ไม่มีฟิลด์ “{field}” ในชั้นข้อมูลนำเข้า (ฟิลด์ที่มี: {fields})</translation>
     </message>
@@ -1271,7 +1271,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>GeoTIFF แบบ Float32, nodata −9999</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="417" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="418" />
       <source>For the green-share criterion of the report and the export (all of them).</source>
       <translation>ใช้กับเกณฑ์สัดส่วนพื้นที่สีเขียวในรายงานและไฟล์ส่งออก (ทุกเทศบาล)</translation>
     </message>
@@ -1311,21 +1311,21 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="300" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="301" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="138" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Girth (circumference) in cm</source>
       <translation>เส้นรอบวง หน่วย cm</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="301" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="302" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="139" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Girth (circumference) in m</source>
       <translation>เส้นรอบวง หน่วย m</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="305" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="306" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="143" />
       <source>Girth is converted once to diameter: D = girth / π.</source>
       <translation>เส้นรอบวงจะถูกแปลงเป็นเส้นผ่านศูนย์กลางครั้งเดียว: D = เส้นรอบวง / π</translation>
@@ -1418,7 +1418,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>พื้นที่สีเขียว (ชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="720" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="721" />
       <source>Green space {a:.2f} ha ({rai:.1f} rai): {c:.1f} tC, {co2:.1f} tCO2e (95 % CI {lo:.1f} – {hi:.1f}); mean {m:.2f} tC/ha.</source>
       <translation>พื้นที่สีเขียว {a:.2f} ha ({rai:.1f} ไร่): {c:.1f} tC, {co2:.1f} tCO2e (95 % CI {lo:.1f} – {hi:.1f}); ค่าเฉลี่ย {m:.2f} tC/ha</translation>
     </message>
@@ -1433,7 +1433,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>รูปปิดพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="234" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="235" />
       <source>Green-space polygons (all municipalities)</source>
       <translation>รูปปิดพื้นที่สีเขียว (ทุกเทศบาล)</translation>
     </message>
@@ -1460,7 +1460,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>รูปปิดพื้นที่สีเขียวที่มี tCO2e/yr และ tCO2e/ha/yr (การสูญเสียเป็นค่าลบ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="237" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="238" />
       <source>Green-space polygons with their stratum and the municipality-code field.</source>
       <translation>รูปปิดพื้นที่สีเขียวพร้อมชั้นภูมิและฟิลด์รหัสเทศบาล</translation>
     </message>
@@ -1500,7 +1500,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>ความคลาดเคลื่อนของความสูง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="315" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="316" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="155" />
       <source>Height field (m)</source>
       <translation>ฟิลด์ความสูง (m)</translation>
@@ -1558,7 +1558,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ความคลาดเคลื่อนส่วนเหลือของแบบจำลอง H–D (ความสูงที่ได้จากแบบจำลอง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="338" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="339" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="196" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="285" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
@@ -1632,7 +1632,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ปีที่สำรวจ (พ.ศ. หรือ ค.ศ.)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="398" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="399" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Inventory year (B.E.)</source>
       <translation>ปีที่สำรวจ (พ.ศ.)</translation>
@@ -1688,7 +1688,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ภาษาของรายงาน PDF และ HTML</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="426" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="427" />
       <source>Language of the PDF/HTML reports.</source>
       <translation>ภาษาของรายงาน PDF/HTML</translation>
     </message>
@@ -1830,7 +1830,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>สัดส่วนที่วัด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="360" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="361" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="285" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="261" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="234" />
@@ -1843,7 +1843,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ความคลาดเคลื่อนของความสูงที่วัด (%)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="379" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="380" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="301" />
       <source>Measurement date field</source>
       <translation>ฟิลด์วันที่วัด</translation>
@@ -1879,7 +1879,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>วิธีการและเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="334" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="335" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="192" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="296" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="281" />
@@ -1979,7 +1979,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หลายลำต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="309" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="310" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="147" />
       <source>Multi-stem field</source>
       <translation>ฟิลด์หลายลำต้น</translation>
@@ -2017,17 +2017,17 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ค่ารวมระดับเทศบาลจากการประมาณค่าแบบแบ่งชั้นภูมิ (ผลลัพธ์ TOTAL_TCO2E)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="463" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="464" />
       <source>Municipalities computed</source>
       <translation>จำนวนเทศบาลที่คำนวณแล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="464" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="465" />
       <source>Municipalities failed</source>
       <translation>จำนวนเทศบาลที่ล้มเหลว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="465" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="466" />
       <source>Municipalities skipped</source>
       <translation>จำนวนเทศบาลที่ข้าม</translation>
     </message>
@@ -2043,7 +2043,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>พื้นที่เทศบาล (ha)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="242" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="243" />
       <source>Municipality boundaries</source>
       <translation>ขอบเขตเทศบาล (หลายเทศบาล)</translation>
     </message>
@@ -2062,7 +2062,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>รหัสเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="561" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="562" />
       <source>Municipality code(s) not found in the inputs: {codes}</source>
       <translation>ไม่พบรหัสเทศบาลเหล่านี้ในข้อมูลนำเข้า: {codes}</translation>
     </message>
@@ -2073,19 +2073,19 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชื่อเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="408" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="409" />
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="218" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="243" />
       <source>Municipality type</source>
       <translation>ประเภทเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="747" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="748" />
       <source>Municipality {b:.2f} ha; green space {g:.2f} ha = {p:.1f} %.</source>
       <translation>เทศบาล {b:.2f} ha; พื้นที่สีเขียว {g:.2f} ha = {p:.1f} %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="253" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="254" />
       <source>Municipality-code field</source>
       <translation>ฟิลด์รหัสเทศบาล</translation>
     </message>
@@ -2102,7 +2102,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่ผ่าน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="266" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="267" />
       <source>Name field of the boundaries</source>
       <translation>ฟิลด์ชื่อของขอบเขตเทศบาล</translation>
     </message>
@@ -2112,7 +2112,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชื่อของระเบียนกรณีฐาน (ค่าเริ่มต้น: เทศบาล + ปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="255" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="256" />
       <source>Name of the code field in every input; the fields below override it.</source>
       <translation>ชื่อฟิลด์รหัสในข้อมูลนำเข้าทุกชั้น ฟิลด์ด้านล่างใช้แทนได้เป็นรายชั้น</translation>
     </message>
@@ -2177,7 +2177,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่มีขอบเขตเทศบาล: จึงไม่แสดงสัดส่วนพื้นที่สีเขียวและเป้าหมาย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="571" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="572" />
       <source>No municipality code found in the field “{f}” of the inputs.</source>
       <translation>ไม่พบรหัสเทศบาลในฟิลด์ “{f}” ของข้อมูลนำเข้า</translation>
     </message>
@@ -2350,7 +2350,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หนึ่งแถวต่อประเภท: จำนวนจุดภาพ, พื้นที่ m², พื้นที่ ไร่, ร้อยละของพื้นที่ที่จำแนกประเภทแล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="457" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="458" />
       <source>One row per municipality: code, name, status (ok/failed/skipped), n_trees, n_plots, area_ha, total_tco2e, ci95_low/high, u90_pct, folder and message.</source>
       <translation>หนึ่งแถวต่อเทศบาล: code, name, status (ok/failed/skipped), n_trees, n_plots, area_ha, total_tco2e, ci95_low/high, u90_pct, folder และ message</translation>
     </message>
@@ -2370,12 +2370,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หนึ่งแถวต่อเลขป้าย: ประเภท survivor/mortality/ingrowth/out_both และเครื่องหมายตรวจสอบข้อมูล (flag)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="221" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="222" />
       <source>One row per tree with a municipality-code field (GPKG, CSV, PostGIS …).</source>
       <translation>หนึ่งแถวต่อต้นไม้ พร้อมฟิลด์รหัสเทศบาล (GPKG, CSV, PostGIS …)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="273" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="274" />
       <source>Only these municipalities</source>
       <translation>เฉพาะเทศบาลเหล่านี้</translation>
     </message>
@@ -2415,7 +2415,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>alive/dead/new (มีชีวิต/ตาย/ใหม่) (ไม่บังคับ) หากเว้นว่างจะตรวจหาเอง (status, สถานะ) มิฉะนั้นถือว่าต้นไม้ทุกต้นมีชีวิต</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="329" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="330" />
       <source>Optional alive/dead/new (มีชีวิต/ตาย/ใหม่); empty: detected.</source>
       <translation>ไม่บังคับ มีชีวิต/ตาย/ใหม่ (alive/dead/new) เว้นว่าง: ตรวจหาเอง</translation>
     </message>
@@ -2435,12 +2435,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชื่อประเภท (ไม่บังคับ) ซึ่งจะบันทึกไว้ในแบบจำลองและตารางพื้นที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="277" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="278" />
       <source>Optional codes separated by commas or semicolons; empty: every code found.</source>
       <translation>รหัสที่ต้องการ คั่นด้วยจุลภาคหรืออัฒภาค (ไม่บังคับ) เว้นว่าง: ทุกรหัสที่พบ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="381" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="382" />
       <source>Optional date of this measurement.</source>
       <translation>วันที่วัดครั้งนี้ (ไม่บังคับ)</translation>
     </message>
@@ -2515,7 +2515,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>สัดส่วน (0–1] ของแปลงที่สำรวจ (ไม่บังคับ) (เช่น ส่วนที่อยู่ภายในพื้นที่สีเขียว) พื้นที่ใช้งานจริง = พื้นที่ × สัดส่วน หากเว้นว่าง: 1</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="362" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="363" />
       <source>Optional share (0–1] of the plot that was tallied.</source>
       <translation>สัดส่วน (0–1] ของแปลงที่ได้สำรวจจริง (ไม่บังคับ)</translation>
     </message>
@@ -2535,7 +2535,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชั้นภูมิของแต่ละแปลง (ไม่บังคับ) จะคัดลอกไปยังผลลัพธ์ หากเว้นว่างจะตรวจหาเอง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="369" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="370" />
       <source>Optional stratum of each plot; empty: detected, else by location.</source>
       <translation>ชั้นภูมิของแต่ละแปลง (ไม่บังคับ) เว้นว่าง: ตรวจหาเอง มิฉะนั้นใช้ตำแหน่ง</translation>
     </message>
@@ -2555,7 +2555,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ความสูงทั้งหมดเป็นเมตร (ไม่บังคับ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="317" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="318" />
       <source>Optional total height; missing heights use the local H–D model.</source>
       <translation>ความสูงทั้งหมด (ไม่บังคับ) ความสูงที่ขาดใช้แบบจำลอง H–D ของพื้นที่</translation>
     </message>
@@ -2620,7 +2620,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: แปลงที่มีสถานะ “abandoned” (หรือ ยกเลิก) จะถูกตัดออกและรายงานไว้ เว้นแต่ฟิลด์วันที่มีวันที่ของแปลงนั้น (วัดในครั้งนี้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="375" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="376" />
       <source>Optional: plots with status “abandoned” are left out.</source>
       <translation>ไม่บังคับ: แปลงที่มีสถานะ “abandoned” จะไม่ถูกนำมาใช้</translation>
     </message>
@@ -2650,7 +2650,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: ขนาดของหลายลำต้นในเซลล์เดียว เช่น 45;30</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="311" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="312" />
       <source>Optional: several stems in one cell ("45;30"), same unit as DBH.</source>
       <translation>ไม่บังคับ: หลายลำต้นในช่องเดียว ("45;30") หน่วยเดียวกับ DBH</translation>
     </message>
@@ -2660,7 +2660,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: งบความคลาดเคลื่อน (error budget) จาก carbonpool:uncertainty (แหล่งที่มาและสัดส่วนของความแปรปรวน) จะเพิ่มแผนภูมิงบความคลาดเคลื่อนและค่า seed</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="246" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="247" />
       <source>Optional: the green share, the name of each municipality and the report map extent. Needs the municipality-code field too.</source>
       <translation>ไม่บังคับ: ใช้หาสัดส่วนพื้นที่สีเขียว ชื่อเทศบาล และขอบเขตแผนที่ในรายงาน ต้องมีฟิลด์รหัสเทศบาลด้วย</translation>
     </message>
@@ -2705,7 +2705,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>แบนด์ผลลัพธ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="450" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="451" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="286" />
       <location filename="../../carbon_pool_plugin/ui/dock.py" line="127" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
@@ -2885,7 +2885,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>พื้นที่แปลง (m²)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="353" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="354" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="275" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="254" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="223" />
@@ -2939,7 +2939,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ขอบเขตแปลง (รูปปิด) จุดศูนย์กลางแปลง (จุด) หรือตารางแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="229" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="230" />
       <source>Plot footprints, centres or a table, with the municipality-code field.</source>
       <translation>รูปแปลง จุดศูนย์กลางแปลง หรือตาราง พร้อมฟิลด์รหัสเทศบาล</translation>
     </message>
@@ -2955,7 +2955,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>รหัสแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="347" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="348" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="269" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="248" />
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="162" />
@@ -2965,7 +2965,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ฟิลด์รหัสแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="321" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="322" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="249" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="225" />
       <source>Plot id field of the trees</source>
@@ -3002,7 +3002,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>กำหนดขนาดแปลงเอง (m)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="373" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="374" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="307" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="274" />
       <source>Plot status field</source>
@@ -3029,7 +3029,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ชั้นภูมิของแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="367" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="368" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="268" />
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="179" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="245" />
@@ -3049,7 +3049,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="226" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="227" />
       <source>Plots (all municipalities)</source>
       <translation>แปลงตัวอย่าง (ทุกเทศบาล)</translation>
     </message>
@@ -3267,12 +3267,12 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>ใช้เก็บไฟล์ greenarea_&lt;code&gt;_&lt;year&gt;.gpkg และ greenarea_&lt;code&gt;_&lt;year&gt;.json ไฟล์ชื่อเดียวกันที่มีอยู่จะถูกเขียนทับ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="451" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="452" />
       <source>Receives one folder per municipality code.</source>
       <translation>มีหนึ่งโฟลเดอร์ต่อรหัสเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="442" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="443" />
       <source>Recompute municipalities already done</source>
       <translation>คำนวณใหม่แม้เทศบาลที่ทำเสร็จแล้ว</translation>
     </message>
@@ -3352,7 +3352,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>รายงาน (PDF)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="422" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="423" />
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="242" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Report language</source>
@@ -3409,12 +3409,12 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>กำลังประมวลผล…</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="432" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="433" />
       <source>Runs carbonpool:carbonreport for each municipality.</source>
       <translation>รัน carbonpool:carbonreport ให้แต่ละเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="438" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="439" />
       <source>Runs carbonpool:exportgreenarea for each municipality (into greenarea/).</source>
       <translation>รัน carbonpool:exportgreenarea ให้แต่ละเทศบาล (ลงใน greenarea/)</translation>
     </message>
@@ -3424,7 +3424,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>ประมวลผลแต่ละแหล่งความไม่แน่นอนแยกเดี่ยวด้วย (ใช้ค่าสุ่มชุดเดียวกัน) เพื่อแยกองค์ประกอบความแปรปรวนของผลรวม ซึ่งใช้เวลาเพิ่มขึ้น (ประมาณ +70 % เมื่อเปิดใช้ทุกแหล่ง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="198" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="199" />
       <source>Runs the yearly workflow — Tree biomass → Plot carbon → Stratified estimate, and optionally the report (PDF/HTML) and the GreenArea export — for every municipality in one call. The trees, plots and green-space polygons (and the optional boundaries) all carry a municipality-code field; each municipality is read and computed on its own, so memory is bounded by the largest municipality, not the province.
 
 Results go to Output folder/&lt;code&gt;/ (trees_biomass.gpkg, plot_carbon.gpkg, carbon_map.gpkg, carbon_strata.csv, [carbon_report.pdf/html], [greenarea/]) plus done.json, written last. A folder appears only when its municipality is complete.
@@ -3507,7 +3507,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>บันทึกเป็นค่าฐานใน GeoPackage ของโครงการ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="284" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="285" />
       <source>Scientific or Thai species name (as in Tree biomass).</source>
       <translation>ชื่อวิทยาศาสตร์หรือชื่อไทยของพันธุ์ไม้ (เหมือนใน มวลชีวภาพของต้นไม้)</translation>
     </message>
@@ -3628,7 +3628,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ชนิดพันธุ์ไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="282" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="283" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="237" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="117" />
       <source>Species field</source>
@@ -3680,7 +3680,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>เส้นผ่านศูนย์กลางหรือเส้นรอบวงลำต้นที่ความสูง 1.30 ม.</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="290" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="291" />
       <source>Stem diameter or girth at 1.30 m; its unit is set by DBH unit.</source>
       <translation>เส้นผ่านศูนย์กลางหรือเส้นรอบวงที่ 1.30 ม. หน่วยกำหนดโดย หน่วยของ DBH</translation>
     </message>
@@ -3830,7 +3830,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ฟิลด์ชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="386" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="387" />
       <source>Stratum field of the green space</source>
       <translation>ฟิลด์ชั้นภูมิของพื้นที่สีเขียว</translation>
     </message>
@@ -3880,14 +3880,14 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ค่า Student t ที่ใช้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="413" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="414" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="248" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Subdistrict administrative organisation (อบต.)</source>
       <translation>องค์การบริหารส่วนตำบล (อบต.)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="412" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="413" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="247" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Subdistrict municipality (เทศบาลตำบล)</source>
@@ -3909,7 +3909,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ผลรวมความแปรปรวนรายแหล่ง / ความแปรปรวนรวม = {r:.3f}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="455" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="456" />
       <source>Summary table</source>
       <translation>ตารางสรุป</translation>
     </message>
@@ -3953,7 +3953,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>กริดแบบมีระบบโดยสุ่มจุดเริ่มต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="336" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="337" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="194" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="283" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
@@ -4007,7 +4007,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>สัดส่วนเป้าหมาย (%)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="423" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="424" />
       <source>Thai</source>
       <translation>ไทย</translation>
     </message>
@@ -4059,7 +4059,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ข้อมูลแรสเตอร์ประเภทไม่มีพิกเซลที่จำแนกประเภทแล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="200" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="201" />
       <source>The layer “{layer}” has features with an invalid geometry (feature id(s): {ids}). Repair the layer with “Fix geometries” (native:fixgeometries) and run again, or change “Invalid features filtering” (Settings ▸ Options ▸ Processing ▸ General, or the input's advanced options) to skip invalid features or not to check them.</source>
       <translation>ชั้นข้อมูล “{layer}” มีฟีเจอร์ที่รูปเรขาคณิตไม่ถูกต้อง (รหัสฟีเจอร์: {ids}) ให้ซ่อมชั้นข้อมูลด้วยเครื่องมือ “Fix geometries” (native:fixgeometries) แล้วเรียกใช้อีกครั้ง หรือเปลี่ยนค่า “Invalid features filtering” (การกรองฟีเจอร์ที่ไม่ถูกต้อง: Settings ▸ Options ▸ Processing ▸ General หรือตัวเลือกขั้นสูงของข้อมูลนำเข้า) ให้ข้ามฟีเจอร์ที่ไม่ถูกต้องหรือไม่ต้องตรวจสอบ</translation>
     </message>
@@ -4175,7 +4175,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ชุดสมการของผู้ใช้ที่กำหนดให้ขั้นตอนมวลชีวภาพของต้นไม้ (ถ้ามี) โดยจะใช้คอลัมน์ rse</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="477" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="478" />
       <source>The {layer} have no municipality-code field “{field}”.</source>
       <translation>ชั้นข้อมูล {layer} ไม่มีฟิลด์รหัสเทศบาล “{field}”</translation>
     </message>
@@ -4284,7 +4284,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ผลรวมรายรูปปิดและผลรวมของทุกรูปปิด หากไม่ระบุ จะคำนวณผลรวมของข้อมูลแรสเตอร์ทั้งหมด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="411" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="412" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="246" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Town municipality (เทศบาลเมือง)</source>
@@ -4346,7 +4346,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ข้อมูลการสำรวจต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="218" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="219" />
       <source>Tree inventory (all municipalities)</source>
       <translation>ข้อมูลสำรวจต้นไม้ (ทุกเทศบาล)</translation>
     </message>
@@ -4361,7 +4361,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ฟิลด์รหัสแปลงของต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="327" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="328" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="255" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="231" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="204" />
@@ -4541,7 +4541,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ค่าเกณฑ์ NDVI แบบไม่กำกับดูแล (Otsu): พืชพรรณ / ไม่ใช่พืชพรรณ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="444" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="445" />
       <source>Unticked: a municipality whose folder holds done.json with the same settings is skipped (resume). Edits of the input data are not detected: tick this.</source>
       <translation>ไม่เลือก: เทศบาลที่โฟลเดอร์มี done.json ที่ใช้การตั้งค่าเดิมจะถูกข้าม (ทำต่อ) ระบบไม่ตรวจจับการแก้ไขข้อมูลนำเข้า: ให้เลือกตัวเลือกนี้</translation>
     </message>
@@ -4663,7 +4663,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>เมื่อใช้ค่าเฉลี่ยของชั้นภูมิ ผลรวมของรูปปิดทั้งหมดจะเท่ากับผลรวมจากการประมาณค่าแบบแบ่งชั้นภูมิ แหล่งที่มาของความหนาแน่นของแต่ละรูปปิดบันทึกไว้ใน density_source</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="392" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="393" />
       <source>With “Stop”, such a municipality is reported as failed; the batch goes on.</source>
       <translation>เมื่อเลือก “หยุด” เทศบาลนั้นจะถูกรายงานว่าล้มเหลว และงานจะทำต่อ</translation>
     </message>
@@ -4693,12 +4693,12 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>เขียนแปลงย่อย 10 × 10 m ของแปลงขนาด 40 × 40 m และ 100 × 100 m</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="436" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="437" />
       <source>Write the GreenArea package</source>
       <translation>เขียนชุดข้อมูล GreenArea</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="430" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="431" />
       <source>Write the report (PDF and HTML)</source>
       <translation>เขียนรายงาน (PDF และ HTML)</translation>
     </message>
@@ -4726,7 +4726,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ปีของค่าฐาน (เช่น พ.ศ. 2568) หากเว้นว่าง: ใช้ปีจากวันที่วัดแปลง (ค.ศ.)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="403" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="404" />
       <source>Year of the inventory, e.g. 2568; recorded in the estimate and the export.</source>
       <translation>ปีที่สำรวจ เช่น 2568 บันทึกไว้ในผลการประมาณค่าและไฟล์ส่งออก</translation>
     </message>
@@ -4756,12 +4756,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ตารางการจัดสรร</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="664" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="665" />
       <source>already done ({when}); not recomputed</source>
       <translation>ทำเสร็จแล้ว ({when}) ไม่คำนวณซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="530" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="531" />
       <source>boundaries</source>
       <translation>ขอบเขตเทศบาล</translation>
     </message>
@@ -4786,12 +4786,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ชั้นข้อมูลพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="529" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="530" />
       <source>green-space polygons</source>
       <translation>รูปปิดพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="337" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="338" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="195" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="284" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
@@ -4799,7 +4799,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>เข้ากันได้กับ i-Tree</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="801" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="802" />
       <source>internal error {kind}: {err}</source>
       <translation>ข้อผิดพลาดภายใน {kind}: {err}</translation>
     </message>
@@ -4821,12 +4821,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ชุดวิธีการ {m}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="686" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="687" />
       <source>no trees and no plots (not inventoried)</source>
       <translation>ไม่มีต้นไม้และแปลงตัวอย่าง (ยังไม่ได้สำรวจ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="715" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="716" />
       <source>no {what} with this code</source>
       <translation>ไม่มี{what}ที่มีรหัสนี้</translation>
     </message>
@@ -4851,7 +4851,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ชั้นข้อมูลแปลงตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="528" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="529" />
       <source>plots</source>
       <translation>แปลงตัวอย่าง</translation>
     </message>
@@ -4876,7 +4876,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>คู่ small:target เช่น “street:residential;riparian:park” เฉพาะชั้นภูมิที่มีแปลงตัวอย่างน้อยกว่า 2 แปลงเท่านั้นที่จะถูกรวม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="393" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="394" />
       <source>small:target pairs, e.g. “street:residential”, for every municipality.</source>
       <translation>คู่ เล็ก:เป้าหมาย เช่น “street:residential” ใช้กับทุกเทศบาล</translation>
     </message>
@@ -4906,7 +4906,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ชั้นข้อมูลต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="527" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="528" />
       <source>trees</source>
       <translation>ต้นไม้</translation>
     </message>
@@ -4932,27 +4932,27 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{alg}: ไม่มีการกำหนดพารามิเตอร์ {key} จึงไม่ได้ส่งค่าไป</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="819" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="820" />
       <source>{code}: FAILED — {msg}</source>
       <translation>{code}: ล้มเหลว — {msg}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="691" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="692" />
       <source>{code}: no trees and no plots, skipped.</source>
       <translation>{code}: ไม่มีต้นไม้และแปลงตัวอย่าง ข้าม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="789" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="790" />
       <source>{code}: ok — {co2:.1f} tCO2e → {folder}</source>
       <translation>{code}: สำเร็จ — {co2:.1f} tCO2e → {folder}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="670" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="671" />
       <source>{code}: skipped — already done with the same settings ({folder}); tick Recompute to redo it.</source>
       <translation>{code}: ข้าม — ทำเสร็จแล้วด้วยการตั้งค่าเดิม ({folder}) เลือก คำนวณใหม่ เพื่อทำซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="677" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="678" />
       <source>{code}: the settings changed since it was done: recomputed.</source>
       <translation>{code}: การตั้งค่าเปลี่ยนไปจากครั้งที่ทำเสร็จ จึงคำนวณใหม่</translation>
     </message>
@@ -4982,7 +4982,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ไม่นำต้นไม้ที่ตาย/ถูกตัดออก {n} ต้นมาคำนวณ (แหล่งสะสมคาร์บอนของต้นไม้ที่มีชีวิต)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="169" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="170" />
       <source>{n} feature(s) of the layer “{layer}” have an invalid geometry and were skipped (Processing setting “Invalid features filtering”); feature id(s): {ids}. Repair them with “Fix geometries” to use them.</source>
       <translation>ข้ามฟีเจอร์ {n} รายการของชั้นข้อมูล “{layer}” ที่รูปเรขาคณิตไม่ถูกต้อง (ตามค่าตั้ง Processing “Invalid features filtering”) รหัสฟีเจอร์: {ids} หากต้องการใช้ฟีเจอร์เหล่านี้ ให้ซ่อมด้วยเครื่องมือ “Fix geometries”</translation>
     </message>
@@ -4992,7 +4992,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>รูปปิดพื้นที่สีเขียว {n} รูปไม่มีชั้นภูมิ: จึงไม่นำมารวมในการประมาณค่า</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="643" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="644" />
       <source>{n} municipalities: {codes}</source>
       <translation>{n} เทศบาล: {codes}</translation>
     </message>
@@ -5108,7 +5108,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ไทย (Thai)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="656" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="657" />
       <source>— Municipality {code} ({i}/{n})</source>
       <translation>— เทศบาล {code} ({i}/{n})</translation>
     </message>
