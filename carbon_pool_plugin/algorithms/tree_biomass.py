@@ -568,17 +568,13 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
 
 
 def _genus_only_names(result) -> list:
-    """``[(name, count)]`` of species names with an epithet that matched only a genus."""
-    if "accepted_name" not in result.columns or "species" not in result.columns:
+    """``[(name, count)]`` of the species names flagged SPECIES_GENUS_ONLY by the core."""
+    if "species" not in result.columns:
         return []
-    flags = result["flags"].fillna("").astype(str)
-    species = result["species"].astype(object)
-    named = species.map(lambda v: isinstance(v, str) and len(v.split()) >= 2)
-    unmatched = flags.str.contains("SPECIES_UNMATCHED", regex=False)
-    mask = named & result["accepted_name"].isna() & ~unmatched
+    mask = result["flags"].fillna("").astype(str).str.contains("SPECIES_GENUS_ONLY", regex=False)
     if not mask.any():
         return []
-    counts = species[mask].astype(str).str.strip().value_counts()
+    counts = result.loc[mask, "species"].astype(str).str.strip().value_counts()
     return [(str(k), int(v)) for k, v in counts.items()]
 
 
