@@ -326,10 +326,14 @@ def write_frame(
 #
 # read: GDAL's columnar reader (``ogr.Layer.GetArrowStreamAsNumPy``, GDAL ≥ 3.6) instead of one
 #       ``QgsFeature`` per row.
-# write: the output GeoPackage is a plain GDAL copy of the input (what ``ogr2ogr`` does — the I/O
-#       floor), started in a background thread while the caller reads and computes; the new columns
-#       are then added and filled with one SQL ``UPDATE … FROM`` keyed by feature id, from a
-#       temporary SQLite table written in the same background window.
+# write: the output GeoPackage starts as a copy of the input, made in a background thread while the
+#       caller reads and computes, then gets the new columns, filled keyed by feature id:
+#       - a single-layer GeoPackage input whose feature ids the output keeps is copied as a whole
+#         file (its R-tree included: the geometries do not change, so there is nothing to rebuild),
+#         the table renamed by GDAL to the output's layer name, and the rows updated with one
+#         prepared ``UPDATE … WHERE fid = ?`` run for every row;
+#       - any other input is copied by ``gdal.VectorTranslate`` (what ``ogr2ogr`` does — the I/O
+#         floor) and filled with one SQL ``UPDATE … FROM`` a temporary SQLite table of results.
 # Anything else (memory layers, filtered/selected/edited layers, CSV → memory, PostGIS, …) takes the
 # generic QgsFeature path above.
 # --------------------------------------------------------------------------------------------------
@@ -466,6 +470,143 @@ def read_frame_ogr(
     return frame
 
 
+#: GeoPackage/SQLite system tables a whole-file copy keeps (GDAL updates their rows when it deletes
+#: or renames a layer)
+_GPKG_SYSTEM_TABLES = {
+    "gpkg_spatial_ref_sys",
+    "gpkg_contents",
+    "gpkg_ogr_contents",
+    "gpkg_geometry_columns",
+    "gpkg_tile_matrix_set",
+    "gpkg_tile_matrix",
+    "gpkg_extensions",
+    "gpkg_data_columns",
+    "gpkg_data_column_constraints",
+    "gpkg_metadata",
+    "gpkg_metadata_reference",
+    "sqlite_sequence",
+    "sqlite_stat1",
+    "sqlite_stat4",
+}
+#: the largest share of the file other objects may take for a whole-file copy to pay off; above
+#: ``_VACUUM_SHARE`` the copy is compacted with VACUUM once they are dropped
+_MAX_FOREIGN_SHARE = 0.5
+_VACUUM_SHARE = 0.05
+
+
+class WholeFilePlan:
+    """How to turn a byte copy of a GeoPackage into a copy of one of its layers.
+
+    ``layers``: other vector layers to delete (through GDAL, which cleans their metadata and
+    R-trees); ``objects``: other ``(type, name)`` SQLite objects to drop (QGIS's ``layer_styles``,
+    user tables, views, user triggers — ``ogr2ogr`` would not copy them either); ``vacuum``: compact
+    the file afterwards (they took a noticeable share of it).
+    """
+
+    def __init__(self, layer: str, layers: list, objects: list, vacuum: bool):
+        #: the copied layer's table name in the input
+        self.layer = layer
+        self.layers = layers
+        self.objects = objects
+        self.vacuum = vacuum
+
+
+def _gdal_trigger(name: str, layer: str) -> bool:
+    """A trigger GDAL/GeoPackage itself created for ``layer`` (kept) or a system table's."""
+    low, table = name.lower(), layer.lower()
+    return (
+        low.startswith("gpkg_")
+        or low.startswith("rtree_{}_".format(table))
+        or low in ("trigger_insert_feature_count_" + table, "trigger_delete_feature_count_" + table)
+    )
+
+
+def gpkg_whole_file_plan(src: OgrFileSource) -> Optional[WholeFilePlan]:
+    """A :class:`WholeFilePlan` when a byte copy of ``src``'s file is the quickest complete copy of
+    its layer, else ``None`` (copy through GDAL).
+
+    Taken for a GeoPackage with no uncheckpointed write-ahead log whose other content (other
+    layers, styles, user tables) is at most half of the file, and no tile pyramids.
+    """
+    import sqlite3
+
+    if not src.path.lower().endswith(".gpkg"):
+        return None
+    wal = src.path + "-wal"
+    if os.path.exists(wal) and os.path.getsize(wal) > 0:
+        return None  # committed pages may still be in the log: copy through GDAL instead
+    _ds, layer = src.open()
+    if layer is None or _ds.GetDriver().ShortName != "GPKG":
+        return None
+    name = layer.GetName()
+    layer = _ds = None
+    low = name.lower()
+    rtree = "rtree_{}_".format(low)
+    try:
+        uri = "file:{}?mode=ro&immutable=1".format(src.path.replace("?", "%3f").replace("#", "%23"))
+        con = sqlite3.connect(uri, uri=True)
+        try:
+            schema = con.execute(
+                "SELECT type, name, tbl_name FROM sqlite_master WHERE type IN "
+                "('table', 'view', 'trigger', 'index')"
+            ).fetchall()
+            own_names = {n.lower() for k, n, t in schema if k == "index" and t.lower() == low}
+            contents = con.execute("SELECT table_name, data_type FROM gpkg_contents").fetchall()
+            layers = [t for t, kind in contents if t.lower() != low]
+            if any(kind not in ("features", "attributes") for _t, kind in contents):
+                return None  # tiles: not handled here
+            other = {t.lower() for t in layers}
+            objects = []
+            for kind, obj, table in schema:
+                obj_low, table_low = obj.lower(), table.lower()
+                if kind == "index":
+                    continue  # dropped with their table, or kept with the layer
+                if kind == "trigger":
+                    if table_low == low and not _gdal_trigger(obj, name):
+                        objects.append((kind, obj))
+                    continue
+                if obj_low in _GPKG_SYSTEM_TABLES or obj_low == low or obj_low.startswith(rtree):
+                    continue
+                if obj_low in other or any(obj_low.startswith("rtree_" + t + "_") for t in other):
+                    continue  # deleted with its layer
+                objects.append((kind, obj))
+            share = 0.0
+            if layers or any(kind != "trigger" for kind, _ in objects):
+                try:
+                    pages = dict(con.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name"))
+                except sqlite3.Error:
+                    return None  # no dbstat: cannot tell how much would be dropped
+                total = float(sum(pages.values())) or 1.0
+                own = sum(
+                    size
+                    for table, size in pages.items()
+                    if table.lower() in own_names
+                    or table.lower() == low
+                    or table.lower().startswith(rtree)
+                )
+                system = sum(
+                    size
+                    for table, size in pages.items()
+                    if table.lower().startswith(("gpkg_", "sqlite_"))
+                )
+                share = (total - own - system) / total
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    if share > _MAX_FOREIGN_SHARE:
+        return None
+    return WholeFilePlan(name, layers, objects, share > _VACUUM_SHARE)
+
+
+#: the GDAL SQL functions GeoPackage R-tree triggers name
+_GPKG_TRIGGER_FUNCTIONS = ("ST_IsEmpty", "ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY")
+
+
+def _refuse_geometry_update(*_args):
+    raise ValueError("geometry columns are not updated by this writer")
+
+
 def gpkg_destination(dest_id: str) -> Optional[tuple]:
     """``(path, layer_name)`` when a sink's destination is a whole GeoPackage file we may rewrite."""
     import os
@@ -480,6 +621,15 @@ def gpkg_destination(dest_id: str) -> Optional[tuple]:
         if part.startswith("layername="):
             layer_name = part.split("=", 1)[1]
     return path, layer_name
+
+
+def _sql_column(values: np.ndarray, kind: str) -> list:
+    """One output column as a list of SQLite parameters (``NaN`` and ``None`` -> NULL)."""
+    if kind == "double":
+        return np.asarray(values, dtype="float64").tolist()  # sqlite3 binds NaN as NULL
+    if kind == "int":
+        return [_python_value(v) for v in values]
+    return [None if v is None else str(v) for v in values.tolist()]
 
 
 class GpkgCopyWriter:
@@ -507,6 +657,8 @@ class GpkgCopyWriter:
         #: default: renumbered 1..n in copy order
         self.keep_fids = False
         self.gdal_fids: list = []
+        #: copy the input file as a whole (a :class:`WholeFilePlan`; needs keep_fids) or None
+        self.whole_file: Optional[WholeFilePlan] = None
         self._fields_added: list = []
         self._thread = None
         self._error: Optional[BaseException] = None
@@ -519,6 +671,9 @@ class GpkgCopyWriter:
         try:
             if os.path.exists(self.dest_path):
                 os.remove(self.dest_path)
+            if self.whole_file:
+                self._copy_whole_file()
+                return
             ds, layer = self.src.open()
             options = gdal.VectorTranslateOptions(
                 format="GPKG",
@@ -536,6 +691,99 @@ class GpkgCopyWriter:
             ds = None
         except BaseException as err:  # reported in finish()
             self._error = err
+
+    def _copy_whole_file(self) -> None:
+        """Byte copy of a single-layer GeoPackage, its table renamed to the output layer name by
+        GDAL (which also renames the R-tree, its triggers and the metadata rows)."""
+        import shutil
+
+        from osgeo import gdal
+
+        plan = self.whole_file
+        shutil.copyfile(self.src.path, self.dest_path)
+        out = gdal.OpenEx(self.dest_path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+        if out is None:
+            raise RuntimeError(gdal.GetLastErrorMsg() or "GDAL could not open the copy")
+        for other in plan.layers:
+            index = next(
+                i for i in range(out.GetLayerCount()) if out.GetLayer(i).GetName() == other
+            )
+            if out.DeleteLayer(index) != 0:
+                raise RuntimeError("could not drop the layer {} from the copy".format(other))
+        for kind, name in plan.objects:
+            out.ExecuteSQL('DROP {} IF EXISTS "{}"'.format(kind.upper(), name.replace('"', '""')))
+        if plan.vacuum:
+            out.ExecuteSQL("VACUUM")
+        old_name = plan.layer
+        if old_name.lower() != self.layer_name.lower():
+            gdal.ErrorReset()
+            out.ExecuteSQL(
+                'ALTER TABLE "{}" RENAME TO "{}"'.format(
+                    old_name.replace('"', '""'), self.layer_name.replace('"', '""')
+                )
+            )
+            if out.GetLayerByName(self.layer_name) is None:
+                raise RuntimeError(gdal.GetLastErrorMsg() or "could not rename the copied layer")
+        if self.kinds:
+            self._fields_added = self._add_fields(out, self.kinds)
+        out = None
+
+    def _update_rows(self, frame: pd.DataFrame, kinds) -> bool:
+        """Fill the new columns of a whole-file copy: one prepared UPDATE per row, keyed by fid.
+
+        The GeoPackage R-tree triggers only act when a geometry or a feature id changes (never
+        here) but name GDAL's ``ST_*`` SQL functions, which this plain SQLite connection gets as
+        stand-ins that refuse to run. Returns False, with nothing written, when SQLite cannot
+        prepare the statement (e.g. another trigger needs a function only GDAL has).
+        """
+        import sqlite3
+
+        names = [name for name, _ in kinds]
+        columns = [_sql_column(frame[name].to_numpy(), kind) for name, kind in kinds]
+        columns.append(self.gdal_fids)
+        table = self.layer_name.replace('"', '""')
+        assign = ", ".join('"{}" = ?'.format(name.replace('"', '""')) for name in names)
+        con = sqlite3.connect(self.dest_path, isolation_level=None)
+        try:
+            for func in _GPKG_TRIGGER_FUNCTIONS:
+                con.create_function(func, 1, _refuse_geometry_update, deterministic=True)
+            # a fresh output file: no rollback journal (every row is rewritten once; a journal
+            # would write the table a second time); a failed run removes the whole file.
+            con.execute("PRAGMA journal_mode = OFF")
+            con.execute("PRAGMA synchronous = OFF")
+            fid_column = self._fid_column(con)
+            sql = 'UPDATE "{}" SET {} WHERE "{}" = ?'.format(table, assign, fid_column)
+            rows = zip(*columns)
+            con.execute("BEGIN")
+            first = next(rows, None)
+            if first is not None:
+                try:
+                    con.execute(sql, first)
+                except sqlite3.OperationalError:  # not prepared: nothing written
+                    con.execute("ROLLBACK")
+                    return False
+                con.executemany(sql, rows)
+            con.execute(
+                "UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                "WHERE lower(table_name) = lower(?)",
+                (self.layer_name,),
+            )
+            con.execute("COMMIT")
+        except (sqlite3.Error, ValueError) as err:
+            raise QgsProcessingException(
+                tr("Could not write features to the output.") + " " + str(err)
+            ) from err
+        finally:
+            con.close()
+        return True
+
+    def _fid_column(self, con) -> str:
+        """The integer primary key of the output table (GeoPackage: usually ``fid``)."""
+        table = self.layer_name.replace("'", "''")
+        for row in con.execute("PRAGMA table_info('{}')".format(table)):
+            if row[5] == 1 and str(row[2]).upper() == "INTEGER":
+                return str(row[1])
+        return "fid"
 
     def _add_fields(self, ds, kinds) -> list:
         from osgeo import ogr
@@ -572,6 +820,17 @@ class GpkgCopyWriter:
 
         names = [name for name, _ in kinds]
         n = len(frame)
+        if self.whole_file:
+            self.wait()
+            if self._fields_added != [tuple(k) for k in kinds]:
+                ds = ogr.Open(self.dest_path, 1)
+                if ds is None:
+                    raise QgsProcessingException(tr("Could not write features to the output."))
+                self._add_fields(ds, kinds)
+                ds = None
+            if self._update_rows(frame, kinds):
+                return n
+            # fall through: SQLite could not prepare the row update here; use GDAL's connection
         # 1. results into a temporary SQLite table (Python binding cost; overlaps the copy)
         tmpdir = tempfile.mkdtemp(prefix="carbonpool_")
         res_path = os.path.join(tmpdir, "results.sqlite")
@@ -584,13 +843,7 @@ class GpkgCopyWriter:
             con.execute("CREATE TABLE r (fid INTEGER PRIMARY KEY, {})".format(cols))
             columns = [self.gdal_fids if self.keep_fids else range(1, n + 1)]
             for name, kind in kinds:
-                values = frame[name].to_numpy()
-                if kind == "double":
-                    columns.append(np.asarray(values, dtype="float64").tolist())  # NaN -> NULL
-                elif kind == "int":
-                    columns.append([_python_value(v) for v in values])
-                else:
-                    columns.append([None if v is None else str(v) for v in values.tolist()])
+                columns.append(_sql_column(frame[name].to_numpy(), kind))
             placeholders = ", ".join("?" * (len(kinds) + 1))
             con.execute("BEGIN")
             con.executemany("INSERT INTO r VALUES ({})".format(placeholders), zip(*columns))
@@ -678,6 +931,26 @@ class GpkgCopyWriter:
             self._thread = None
 
 
+def set_fid_policy(writer: GpkgCopyWriter, src: OgrFileSource, existing: set) -> None:
+    """Feature ids as the generic QGIS sink would write them, and whether to copy the whole file.
+
+    A GeoPackage input's ``fid`` is one of its QGIS fields (``existing``: lower-case input field
+    names), which the generic sink writes back as the feature id: keep the ids then; otherwise
+    number them 1..n, as it would. Only an output keeping the ids may be a whole-file copy.
+    ``writer.gdal_fids`` must be set (the input ids in read order).
+    """
+    _ds, lyr = src.open()
+    writer.keep_fids = (
+        lyr is not None
+        and _ds.GetDriver().ShortName == "GPKG"
+        and (lyr.GetFIDColumn() or "").lower() == "fid"
+        and "fid" in existing
+        and min(writer.gdal_fids, default=1) >= 1
+    )
+    lyr = _ds = None
+    writer.whole_file = gpkg_whole_file_plan(src) if writer.keep_fids else None
+
+
 def start_gpkg_copy(alg, parameters, context, input_key, output_key, source, fields, kinds):
     """A started :class:`GpkgCopyWriter` for ``output_key`` = ``input_key`` + ``kinds``, or None.
 
@@ -716,17 +989,7 @@ def start_gpkg_copy(alg, parameters, context, input_key, output_key, source, fie
     writer = GpkgCopyWriter(src, dest[0], dest[1], kinds)
     writer.dest_id = dest_id
     writer.gdal_fids = [int(f) for f in order.attrs["fids"]]
-    # A GeoPackage input's "fid" is one of its QGIS fields, which the generic sink writes back as
-    # the feature id: keep the ids then, as it would; otherwise number 1..n, as it would.
-    _ds, lyr = src.open()
-    writer.keep_fids = (
-        lyr is not None
-        and _ds.GetDriver().ShortName == "GPKG"
-        and (lyr.GetFIDColumn() or "").lower() == "fid"
-        and "fid" in existing
-        and min(writer.gdal_fids, default=1) >= 1
-    )
-    lyr = _ds = None
+    set_fid_policy(writer, src, existing)
     writer.start()
     return writer
 

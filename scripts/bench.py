@@ -480,35 +480,74 @@ def case_treebiomass(quick: bool, work: Path) -> list:
     rows.append(
         ("treebiomass", f"{n} trees", "native:fieldcalculator (1 expression)", calc["alg"], calc)
     )
+    params = {
+        "SPECIES_FIELD": C_SPECIES,
+        "DBH_FIELD": C_GIRTH,
+        "DBH_UNIT": 2,
+        "HEIGHT_FIELD": C_HEIGHT,
+        "PLOT_FIELD": C_PLOT,
+        "STEMS_FIELD": C_STEMS,
+        "METHOD": 0,
+        "EQUATION": "auto",
+        "HEIGHT_MODEL": 0,
+    }
     ours = run_algorithms(
         [
             (
                 "carbonpool:treebiomass",
-                {
-                    "INPUT": str(src),
-                    "SPECIES_FIELD": C_SPECIES,
-                    "DBH_FIELD": C_GIRTH,
-                    "DBH_UNIT": 2,
-                    "HEIGHT_FIELD": C_HEIGHT,
-                    "PLOT_FIELD": C_PLOT,
-                    "STEMS_FIELD": C_STEMS,
-                    "METHOD": 0,
-                    "EQUATION": "auto",
-                    "HEIGHT_MODEL": 0,
-                    "OUTPUT": fresh(work / "treebiomass.gpkg"),
-                },
+                {**params, "INPUT": str(src), "OUTPUT": fresh(work / "treebiomass.gpkg")},
             )
         ]
     )
     rows.append(("treebiomass", f"{n} trees", "carbonpool:treebiomass", ours["alg"], ours))
-    added_calc = calc["alg"] - floor["wall"]
-    added_ours = ours["alg"] - floor["wall"]
-    ratio = added_ours / added_calc if added_calc > 0 else float("inf")
-    verdict = (
-        f"added above floor: ours {added_ours:.2f} s, field calculator {added_calc:.2f} s → "
-        f"{ratio:.2f} (goal ≤ 0.25: {'met' if ratio <= 0.25 else 'NOT met'})"
+    # The same layer inside a GeoPackage that holds a second, small layer: the output starts as a
+    # copy of the whole file too, the other layer dropped and the file compacted (VACUUM).
+    two = make_two_layer_copy(src, CACHE / f"trees_{n}_2layers.gpkg")
+    other = run_algorithms(
+        [
+            (
+                "carbonpool:treebiomass",
+                {
+                    **params,
+                    "INPUT": f"{two}|layername=trees",
+                    "OUTPUT": fresh(work / "treebiomass2.gpkg"),
+                },
+            )
+        ]
     )
-    return rows, [verdict]
+    rows.append(
+        (
+            "treebiomass",
+            f"{n} trees",
+            "carbonpool:treebiomass, input GeoPackage with a 2nd layer",
+            other["alg"],
+            other,
+        )
+    )
+    added_calc = calc["alg"] - floor["wall"]
+    notes = []
+    for label, run in (("single-layer input", ours), ("two-layer input", other)):
+        added_ours = run["alg"] - floor["wall"]
+        ratio = added_ours / added_calc if added_calc > 0 else float("inf")
+        notes.append(
+            f"{label}: added above floor: ours {added_ours:.2f} s, field calculator "
+            f"{added_calc:.2f} s → {ratio:.2f} (goal ≤ 0.25: {'met' if ratio <= 0.25 else 'NOT met'})"
+        )
+    return rows, notes
+
+
+def make_two_layer_copy(src: Path, out: Path) -> Path:
+    """``src`` plus a 3-row ``notes`` table (cached)."""
+    if out.exists():
+        return out
+    from osgeo import gdal
+
+    gdal.UseExceptions()
+    shutil.copyfile(src, out)
+    ds = gdal.OpenEx(str(out), gdal.OF_VECTOR | gdal.OF_UPDATE)
+    ds.CreateLayer("notes", geom_type=100)  # wkbNone: an attribute table
+    ds = None
+    return out
 
 
 def case_plots(quick: bool, work: Path, algs: set) -> tuple:

@@ -382,6 +382,8 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
         writer = qgis_io.GpkgCopyWriter(src, dest[0], dest[1], OUTPUT_COLUMNS)
         writer.frame = frame
         writer.dest_id = dest_id
+        writer.gdal_fids = [int(f) for f in frame.attrs["fids"]]
+        qgis_io.set_fid_policy(writer, src, existing)
         return writer
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802

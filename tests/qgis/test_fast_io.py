@@ -69,24 +69,140 @@ def sample_gpkg(tmp_path):
     return path
 
 
-@pytest.mark.parametrize("with_geometry", [True, False])
-def test_fast_path_matches_generic(processing, sample_gpkg, tmp_path, monkeypatch, with_geometry):
-    source = str(sample_gpkg) if with_geometry else str(SAMPLE / "trees_2568.csv")
-    if not with_geometry:  # attribute-only GeoPackage
+def _second_layer(path: Path, limit: int = 3, name: str = "other") -> None:
+    """Add a second layer to a GeoPackage (the first ``limit`` rows of the sample, -1: all)."""
+    gdal.VectorTranslate(
+        str(path),
+        str(SAMPLE / "trees_2568.csv"),
+        format="GPKG",
+        accessMode="update",
+        layerName=name,
+        limit=limit,
+    )
+
+
+def _big_layers(path: Path) -> None:
+    """Three more layers as big as the trees: most of the file is not the layer being copied."""
+    for name in ("other", "other2", "other3"):
+        _second_layer(path, -1, name)
+
+
+def _styles(path: Path) -> None:
+    """A QGIS style saved in the GeoPackage (``layer_styles``) and a view."""
+    ds = gdal.OpenEx(str(path), gdal.OF_VECTOR | gdal.OF_UPDATE)
+    ds.ExecuteSQL(
+        "CREATE TABLE layer_styles (id INTEGER PRIMARY KEY, f_table_name TEXT, styleQML TEXT)"
+    )
+    ds.ExecuteSQL("INSERT INTO layer_styles VALUES (1, 'trees', '<qgis/>')")
+    ds.ExecuteSQL('CREATE VIEW tall AS SELECT * FROM trees WHERE "ความสูง_ม" > 10')
+    ds = None
+
+
+def _delete_some(path: Path) -> None:
+    """Delete every 7th feature: the ids left have gaps, which the output must keep."""
+    ds = gdal.OpenEx(str(path), gdal.OF_VECTOR | gdal.OF_UPDATE)
+    ds.ExecuteSQL('DELETE FROM "{}" WHERE fid % 7 = 3'.format(ds.GetLayer(0).GetName()))
+    ds = None
+
+
+def _user_trigger(path: Path) -> None:
+    """A user trigger naming a function plain SQLite lacks (dropped: ogr2ogr does not copy it)."""
+    ds = gdal.OpenEx(str(path), gdal.OF_VECTOR | gdal.OF_UPDATE)
+    name = ds.GetLayer(0).GetName()
+    ds.ExecuteSQL(
+        'CREATE TRIGGER audit AFTER UPDATE ON "{}" WHEN ST_SRID(NEW.geom) < 0 '
+        "BEGIN SELECT 1; END".format(name)
+    )
+    ds = None
+
+
+# layout of the input -> (the copy is a whole-file copy, the row-by-row UPDATE is used)
+LAYOUTS = {
+    "single-layer": (True, True),
+    "attribute-table": (True, True),
+    "id-gaps": (True, True),
+    "two-layers": (True, True),
+    "styles-and-view": (True, True),
+    "user-trigger": (True, True),
+    "big-other-layers": (False, False),
+    "no-trigger-functions": (True, False),
+}
+
+
+def _check_gpkg(path: Path) -> None:
+    """The output is a sound GeoPackage: SQLite integrity, and an R-tree that matches the rows."""
+    import sqlite3
+
+    con = sqlite3.connect(str(path))
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        for (table,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rtree_%' "
+            "AND name NOT LIKE '%\\_node' ESCAPE '\\' AND name NOT LIKE '%\\_parent' ESCAPE '\\' "
+            "AND name NOT LIKE '%\\_rowid' ESCAPE '\\'"
+        ).fetchall():
+            assert con.execute("SELECT rtreecheck(?)", (table,)).fetchone()[0] == "ok"
+            (count,) = con.execute('SELECT count(*) FROM "{}"'.format(table)).fetchone()
+            (rows,) = con.execute("SELECT feature_count FROM gpkg_ogr_contents").fetchone()
+            assert count == rows
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_fast_path_matches_generic(processing, sample_gpkg, tmp_path, monkeypatch, layout):
+    source = str(sample_gpkg)
+    if layout == "attribute-table":
         source = str(tmp_path / "table.gpkg")
         gdal.VectorTranslate(source, str(SAMPLE / "trees_2568.csv"), format="GPKG")
+    elif layout == "two-layers":
+        _second_layer(sample_gpkg)
+    elif layout == "big-other-layers":
+        _big_layers(sample_gpkg)
+    elif layout == "styles-and-view":
+        _styles(sample_gpkg)
+    elif layout == "id-gaps":
+        _delete_some(sample_gpkg)
+    elif layout == "user-trigger":
+        _user_trigger(sample_gpkg)
+    elif layout == "no-trigger-functions":  # SQLite cannot prepare the row UPDATE: GDAL's way
+        monkeypatch.setattr(qgis_io, "_GPKG_TRIGGER_FUNCTIONS", ())
+    if layout != "attribute-table":
+        source += "|layername=trees"
     used = []
+    whole = []
+    updated = []
     real = qgis_io.GpkgCopyWriter.finish
+    real_update = qgis_io.GpkgCopyWriter._update_rows
 
     def spy(self, *args, **kwargs):
         used.append(True)
+        whole.append(self.whole_file is not None)
         return real(self, *args, **kwargs)
 
+    def spy_update(self, *args, **kwargs):
+        updated.append(real_update(self, *args, **kwargs))
+        return updated[-1]
+
     monkeypatch.setattr(qgis_io.GpkgCopyWriter, "finish", spy)
+    monkeypatch.setattr(qgis_io.GpkgCopyWriter, "_update_rows", spy_update)
     fast = processing.run(
         "carbonpool:treebiomass", {**PARAMS, "INPUT": source, "OUTPUT": str(tmp_path / "fast.gpkg")}
     )
     assert used, "the fast path was not taken for a GeoPackage -> GeoPackage run"
+    assert whole == [LAYOUTS[layout][0]]
+    assert any(updated) == LAYOUTS[layout][1]
+    _check_gpkg(tmp_path / "fast.gpkg")
+    out = gdal.OpenEx(str(tmp_path / "fast.gpkg"), gdal.OF_VECTOR)
+    assert [out.GetLayer(i).GetName() for i in range(out.GetLayerCount())] == ["fast"]
+    for sql in (
+        "SELECT count(*) FROM sqlite_master WHERE name IN ('layer_styles', 'tall', 'audit')",
+        "SELECT count(*) FROM sqlite_master WHERE name LIKE '%other%'",
+    ):
+        found = out.ExecuteSQL(sql)
+        assert found.GetNextFeature().GetField(0) == 0, sql
+        out.ReleaseResultSet(found)
+    out = None
     monkeypatch.setattr(TreeBiomassAlgorithm, "FAST_IO", False)
     assert used == [True]  # the copy path was taken
     generic = processing.run(
@@ -99,7 +215,7 @@ def test_fast_path_matches_generic(processing, sample_gpkg, tmp_path, monkeypatc
     names_g, rows_g, type_g, crs_g = _rows(tmp_path / "slow.gpkg")
     assert names_f == names_g
     assert (type_f, crs_f) == (type_g, crs_g)
-    assert len(rows_f) == len(rows_g) > 1000
+    assert len(rows_f) == len(rows_g) > 900
     for (fid_f, attrs_f, geom_f), (fid_g, attrs_g, geom_g) in zip(rows_f, rows_g):
         assert fid_f == fid_g
         assert geom_f == geom_g
