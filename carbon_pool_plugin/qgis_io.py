@@ -951,19 +951,21 @@ def set_fid_policy(writer: GpkgCopyWriter, src: OgrFileSource, existing: set) ->
     writer.whole_file = gpkg_whole_file_plan(src) if writer.keep_fids else None
 
 
-def start_gpkg_copy(alg, parameters, context, input_key, output_key, source, fields, kinds):
+def start_gpkg_copy(outputs, input_key, output_key, source, fields, kinds):
     """A started :class:`GpkgCopyWriter` for ``output_key`` = ``input_key`` + ``kinds``, or None.
 
     For algorithms whose output layer is every input feature plus new columns. Taken when the input
     is a plain file-based OGR layer (see :func:`ogr_file_source`), the output a GeoPackage file and
     no new column clashes with an input field; anything else returns ``None`` (use the generic
-    sink). The sink is created first, as QGIS would, so the destination id and loading on
-    completion are unchanged; that empty file is then replaced by the copy, which runs in the
-    background while the caller reads and computes.
+    sink). ``outputs`` is the run's :class:`~.atomic_outputs.AtomicOutputs`: the sink is created
+    through it first, as QGIS would, so the destination id and loading on completion are
+    unchanged; that empty temporary file is then replaced by the copy, which runs in the background
+    while the caller reads and computes, and ``outputs.commit()`` moves it into place.
 
-    The writer carries ``dest_id`` and ``gdal_fids`` (the input's feature ids in copy order): pass
-    the results with :meth:`GpkgCopyWriter.finish_by_fid`.
+    The writer carries ``dest_id`` (the final id) and ``gdal_fids`` (the input's feature ids in
+    copy order): pass the results with :meth:`GpkgCopyWriter.finish_by_fid`.
     """
+    alg, parameters, context = outputs.alg, outputs.parameters, outputs.context
     existing = {name.lower() for name in source.fields().names()}
     if any(name.lower() in existing for name, _kind in kinds):
         return None
@@ -977,20 +979,30 @@ def start_gpkg_copy(alg, parameters, context, input_key, output_key, source, fie
     order = read_frame_ogr(src, [])
     if order is None or len(order.attrs["fids"]) != source.featureCount():
         return None
-    sink, dest_id = alg.parameterAsSink(
-        parameters, output_key, context, fields, source.wkbType(), source.sourceCrs()
-    )
-    if sink is None:
-        raise QgsProcessingException(alg.invalidSinkError(parameters, output_key))
-    dest = gpkg_destination(dest_id)
-    del sink  # closes the (still empty) output file
-    if dest is None:
+    writer = gpkg_copy_writer(outputs, output_key, src, fields, source, kinds)
+    if writer is None:
         return None
-    writer = GpkgCopyWriter(src, dest[0], dest[1], kinds)
-    writer.dest_id = dest_id
     writer.gdal_fids = [int(f) for f in order.attrs["fids"]]
     set_fid_policy(writer, src, existing)
     writer.start()
+    return writer
+
+
+def gpkg_copy_writer(outputs, output_key, src, fields, source, kinds) -> Optional[GpkgCopyWriter]:
+    """A (not started) :class:`GpkgCopyWriter` writing ``output_key``'s temporary GeoPackage, or
+    None when the output is not a whole GeoPackage file (then write through the generic sink)."""
+    alg, parameters = outputs.alg, outputs.parameters
+    sink, dest_id = outputs.sink(output_key, fields, source.wkbType(), source.sourceCrs())
+    if sink is None:
+        raise QgsProcessingException(alg.invalidSinkError(parameters, output_key))
+    del sink  # closes the (still empty) temporary file
+    temp_id = outputs.temp_id(dest_id)
+    dest = gpkg_destination(temp_id) if temp_id else None
+    if dest is None:
+        return None
+    writer = GpkgCopyWriter(src, dest[0], dest[1], kinds)
+    writer.dest_id = dest_id  # the final id: results, styling, loading on completion
+    outputs.add_writer(writer)  # commit/discard wait for it
     return writer
 
 
@@ -1018,16 +1030,6 @@ def remove_dataset(path) -> None:
             pass
 
 
-def abandon_writer(writer: Optional[GpkgCopyWriter]) -> None:
-    """Stop a :class:`GpkgCopyWriter`'s background copy and delete its half-made output file
-    (always a whole file the run created: :func:`start_gpkg_copy` takes plain ``.gpkg`` paths only).
-    """
-    if writer is None:
-        return
-    writer.wait_quietly()
-    remove_dataset(writer.dest_path)
-
-
 def new_file_path(target: str) -> Optional[str]:
     """The file a plain-path output ``target`` writes as a whole (QGIS creates or overwrites it),
     or ``None`` for anything else: never delete a file the output was only added to (an
@@ -1039,36 +1041,3 @@ def new_file_path(target: str) -> Optional[str]:
     if not target or "|" in target or scheme:
         return None
     return target
-
-
-class PartialOutputs:
-    """The output files a run creates, removed unless it completes (cancel, error).
-
-    ``add_writer(writer)`` a :class:`GpkgCopyWriter` (or None); ``add_sink(target, dest_id)`` each
-    sink once created (so a file the run never overwrote is left alone): only a plain file path is
-    ever removed (:func:`new_file_path`). Close the sinks before :meth:`discard`.
-    """
-
-    def __init__(self) -> None:
-        self.writers: list = []
-        self.paths: list = []
-
-    def add_writer(self, writer: Optional[GpkgCopyWriter]) -> None:
-        if writer is not None:
-            self.writers.append(writer)
-
-    def add_sink(self, target: str, dest_id: str) -> None:
-        """Register the sink just created for ``target`` (``parameterAsOutputLayer``) with the
-        destination id ``dest_id`` (``parameterAsSink``): its file when ``target`` is a plain path
-        (also a temporary output), nothing for a layer added to an existing file or a database."""
-        if new_file_path(target) is None:
-            return
-        path = (dest_id or "").split("|", 1)[0]
-        if path and path not in self.paths:
-            self.paths.append(path)
-
-    def discard(self) -> None:
-        for writer in self.writers:
-            abandon_writer(writer)
-        for path in self.paths:
-            remove_dataset(path)

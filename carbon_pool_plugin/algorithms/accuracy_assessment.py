@@ -216,7 +216,7 @@ class AccuracyAssessmentAlgorithm(CarbonPoolAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def _process(self, parameters, context, feedback, outputs):
         from .. import raster_engine as engine
 
         layer, path = mc.gdal_raster_path(self, parameters, self.INPUT, context)
@@ -234,10 +234,10 @@ class AccuracyAssessmentAlgorithm(CarbonPoolAlgorithm):
         if stats.codes.size == 0:
             raise QgsProcessingException(self.tr("The class raster has no classified pixels."))
         if self.parameterAsEnum(parameters, self.MODE, context) == 0:
-            return self._sample(parameters, context, feedback, layer, path, stats)
-        return self._assess(parameters, context, feedback, layer, path, stats)
+            return self._sample(parameters, context, feedback, layer, path, stats, outputs)
+        return self._assess(parameters, context, feedback, layer, path, stats, outputs)
 
-    def _sample(self, parameters, context, feedback, layer, path, stats):
+    def _sample(self, parameters, context, feedback, layer, path, stats, outputs):
         from .. import raster_engine as engine
         from ..core.accuracy import allocate_stratified
 
@@ -276,10 +276,8 @@ class AccuracyAssessmentAlgorithm(CarbonPoolAlgorithm):
                 self.tr("SAMPLE needs the Reference sample points output.")
             )
         sink, dest, fields = mc.table_sink(
-            self,
-            parameters,
+            outputs,
             self.OUTPUT_POINTS,
-            context,
             POINT_COLUMNS,
             QgsWkbTypes.Type.Point,
             layer.crs(),
@@ -297,7 +295,7 @@ class AccuracyAssessmentAlgorithm(CarbonPoolAlgorithm):
         )
         return {self.OUTPUT_POINTS: dest, self.N_SAMPLES: len(rows)}
 
-    def _assess(self, parameters, context, feedback, layer, path, stats):
+    def _assess(self, parameters, context, feedback, layer, path, stats, outputs):
         from .. import raster_engine as engine
         from ..core import accuracy as acc
         from ..core.units import RAI_M2
@@ -410,9 +408,7 @@ class AccuracyAssessmentAlgorithm(CarbonPoolAlgorithm):
         if parameters.get(self.OUTPUT_MATRIX) is not None:
             columns = [("kind", "string"), ("map_class", "int")]
             columns += [("ref_{}".format(c), "double") for c in classes] + [("total", "double")]
-            sink, dest, fields = mc.table_sink(
-                self, parameters, self.OUTPUT_MATRIX, context, columns
-            )
+            sink, dest, fields = mc.table_sink(outputs, self.OUTPUT_MATRIX, columns)
             rows = []
             for kind, mat in (("count", matrix), ("proportion", est.proportions)):
                 for i, c in enumerate(classes):
@@ -424,9 +420,7 @@ class AccuracyAssessmentAlgorithm(CarbonPoolAlgorithm):
             mc.write_rows(sink, fields, rows)
             results[self.OUTPUT_MATRIX] = dest
         if parameters.get(self.OUTPUT_CLASSES) is not None:
-            sink, dest, fields = mc.table_sink(
-                self, parameters, self.OUTPUT_CLASSES, context, CLASS_COLUMNS
-            )
+            sink, dest, fields = mc.table_sink(outputs, self.OUTPUT_CLASSES, CLASS_COLUMNS)
             rows = []
             for i, c in enumerate(classes):
                 rows.append(

@@ -54,6 +54,23 @@ class CarbonPoolAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self):  # noqa: N802
         return type(self)()
 
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """Run :meth:`_process` with an :class:`~..atomic_outputs.AtomicOutputs`: its vector
+        outputs are written under a temporary name and moved into place only when it returns
+        results (a cancelled run returns ``{}``; an exception discards them too). Algorithms
+        without vector outputs override ``processAlgorithm`` itself."""
+        from ..atomic_outputs import AtomicOutputs
+
+        with AtomicOutputs(self, parameters, context) as outputs:
+            results = self._process(parameters, context, feedback, outputs)
+            if results:
+                outputs.commit()  # every sink of _process is closed: its frame is gone
+            return results
+
+    def _process(self, parameters, context, feedback, outputs):
+        """The algorithm's work; make vector sinks with ``outputs.sink(key, fields, wkb, crs)``."""
+        raise NotImplementedError
+
     def parameterAsSource(self, parameters, name, context):  # noqa: N802
         """The source, with QGIS's own invalid-geometry check switched off.
 

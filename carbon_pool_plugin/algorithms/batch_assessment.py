@@ -511,7 +511,7 @@ class BatchAssessmentAlgorithm(CarbonPoolAlgorithm):
         return None if value in (None, "") else str(value)
 
     # -- run -------------------------------------------------------------------------------------
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def _process(self, parameters, context, feedback, outputs):
         from qgis import processing
 
         from ..workflow_steps import WorkflowConfig, _fit_parameters, build_steps
@@ -597,10 +597,8 @@ class BatchAssessmentAlgorithm(CarbonPoolAlgorithm):
         out_root.mkdir(parents=True, exist_ok=True)
 
         fields = qgis_io.output_fields(QgsFields(), SUMMARY_COLUMNS)
-        sink, summary_id = self.parameterAsSink(
-            parameters,
+        sink, summary_id = outputs.sink(
             self.OUTPUT_SUMMARY,
-            context,
             fields,
             QgsWkbTypes.Type.NoGeometry,
             sources[self.STRATA].sourceCrs(),

@@ -238,7 +238,7 @@ class CarbonRasterAlgorithm(CarbonPoolAlgorithm):
                 )
         return dens
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def _process(self, parameters, context, feedback, outputs):
         from osgeo import gdal
 
         from .. import raster_engine as engine
@@ -368,9 +368,7 @@ class CarbonRasterAlgorithm(CarbonPoolAlgorithm):
             qgis_io.remove_dataset(qgis_io.new_file_path(out_path))
             return {}
         if parameters.get(self.OUTPUT_TABLE) is not None:
-            sink, dest, fields = mc.table_sink(
-                self, parameters, self.OUTPUT_TABLE, context, TABLE_COLUMNS
-            )
+            sink, dest, fields = mc.table_sink(outputs, self.OUTPUT_TABLE, TABLE_COLUMNS)
             mc.write_rows(sink, fields, table)
             results[self.OUTPUT_TABLE] = dest
         feedback.setProgress(100)

@@ -242,7 +242,7 @@ class ClassifyGreenSpaceAlgorithm(CarbonPoolAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
     # ----------------------------------------------------------------------------------------------
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def _process(self, parameters, context, feedback, outputs):
         from .. import raster_engine as engine
         from ..core import classification as cl
         from ..core.units import RAI_M2
@@ -376,9 +376,7 @@ class ClassifyGreenSpaceAlgorithm(CarbonPoolAlgorithm):
             return {}
         areas_dest = None
         if parameters.get(self.OUTPUT_AREAS) is not None:
-            sink, areas_dest, fields = mc.table_sink(
-                self, parameters, self.OUTPUT_AREAS, context, AREA_COLUMNS
-            )
+            sink, areas_dest, fields = mc.table_sink(outputs, self.OUTPUT_AREAS, AREA_COLUMNS)
             mc.write_rows(sink, fields, rows)
         feedback.setProgress(100)
         results.update(

@@ -428,7 +428,7 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
     # ------------------------------------------------------------------ run
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def _process(self, parameters, context, feedback, outputs):
         from ..core import plot_design as core
         from .network_common import (
             WGS84,
@@ -771,7 +771,7 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
             records.append(rec)
         feedback.setProgress(85)
         if feedback.isCanceled():
-            return {}  # before the outputs are created: nothing to remove
+            return {}
 
         # ---- layers ---------------------------------------------------------------------------
         plot_fields = _fields(PLOT_COLUMNS)
@@ -783,13 +783,13 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
                 g.transform(to_out)
             return g
 
-        centres, centres_id = self.parameterAsSink(
-            parameters, self.OUTPUT_CENTRES, context, plot_fields, QgsWkbTypes.Type.Point, src_crs
+        centres, centres_id = outputs.sink(
+            self.OUTPUT_CENTRES, plot_fields, QgsWkbTypes.Type.Point, src_crs
         )
         if centres is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_CENTRES))
-        footprints, plots_id = self.parameterAsSink(
-            parameters, self.OUTPUT_PLOTS, context, plot_fields, QgsWkbTypes.Type.Polygon, src_crs
+        footprints, plots_id = outputs.sink(
+            self.OUTPUT_PLOTS, plot_fields, QgsWkbTypes.Type.Polygon, src_crs
         )
         if footprints is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_PLOTS))
@@ -813,15 +813,10 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
         if not footprints.addFeatures(p_feats, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(self.tr("Could not write the plot footprints."))
 
-        outputs = {self.OUTPUT_CENTRES: centres_id, self.OUTPUT_PLOTS: plots_id}
+        results = {self.OUTPUT_CENTRES: centres_id, self.OUTPUT_PLOTS: plots_id}
         sub_fields = _fields(SUBPLOT_COLUMNS)
-        subplots_sink, subplots_id = self.parameterAsSink(
-            parameters,
-            self.OUTPUT_SUBPLOTS,
-            context,
-            sub_fields,
-            QgsWkbTypes.Type.Polygon,
-            src_crs,
+        subplots_sink, subplots_id = outputs.sink(
+            self.OUTPUT_SUBPLOTS, sub_fields, QgsWkbTypes.Type.Polygon, src_crs
         )
         if want_subplots and not shape.subplot:
             feedback.reportError(
@@ -853,7 +848,7 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
                         sub_feats.append(f)
             if not subplots_sink.addFeatures(sub_feats, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(self.tr("Could not write the subplots."))
-            outputs[self.OUTPUT_SUBPLOTS] = subplots_id
+            results[self.OUTPUT_SUBPLOTS] = subplots_id
         feedback.setProgress(90)
 
         # ---- field sheet, GPX, registry -------------------------------------------------------
@@ -863,11 +858,11 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
         sheet = self.parameterAsFileOutput(parameters, self.FIELD_SHEET, context)
         if sheet:
             self._write_sheet(sheet, active)
-            outputs[self.FIELD_SHEET] = sheet
+            results[self.FIELD_SHEET] = sheet
         gpx = self.parameterAsFileOutput(parameters, self.GPX, context)
         if gpx:
             self._write_gpx(gpx, active, muni)
-            outputs[self.GPX] = gpx
+            results[self.GPX] = gpx
         n_registered = 0
         registry = self.parameterAsFileOutput(parameters, self.REGISTRY_GPKG, context)
         if registry:
@@ -898,7 +893,7 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
                     path=registry, n=n_registered, table=REGISTRY_TABLE
                 )
             )
-            outputs[self.REGISTRY_GPKG] = registry
+            results[self.REGISTRY_GPKG] = registry
         feedback.setProgress(100)
 
         n_new = len(new)
@@ -915,7 +910,7 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
                 seed=seed,
             )
         )
-        outputs.update(
+        results.update(
             {
                 self.N_PLOTS: n_new + n_existing,
                 self.N_NEW: n_new,
@@ -925,7 +920,7 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
                 self.UTM_EPSG: utm,
             }
         )
-        return outputs
+        return results
 
     # ------------------------------------------------------------------ helpers
     def _read_existing(

@@ -20,7 +20,6 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from .. import qgis_io
 from . import mapping_common as mc
 from .base import CarbonPoolAlgorithm
 
@@ -190,7 +189,7 @@ class GreenSpacePolygonsAlgorithm(CarbonPoolAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def _process(self, parameters, context, feedback, outputs):
         from osgeo import gdal
 
         from .. import raster_engine as engine
@@ -247,23 +246,13 @@ class GreenSpacePolygonsAlgorithm(CarbonPoolAlgorithm):
             raise QgsProcessingException(str(err)) from err
 
         fields = mc.table_fields(POLY_COLUMNS)
-        out_path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
-        sink, dest = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.Polygon, layer.crs()
-        )
+        sink, dest = outputs.sink(self.OUTPUT, fields, QgsWkbTypes.Type.Polygon, layer.crs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        partial = qgis_io.PartialOutputs()  # the output is complete or absent (cancel, error)
-        partial.add_sink(out_path, dest)
-        n_written = None
-        try:
-            n_written = self._write_polygons(
-                sink, fields, result, green, mmu, tolerance, zone, feedback
-            )
-        finally:
-            del sink  # closed before a cancelled or failed output is removed
-            if n_written is None or feedback.isCanceled():
-                partial.discard()
+        n_written = self._write_polygons(
+            sink, fields, result, green, mmu, tolerance, zone, feedback
+        )
+        del sink  # closed: moved into place by the caller's commit
         if n_written is None or feedback.isCanceled():
             return {}
         zone = None

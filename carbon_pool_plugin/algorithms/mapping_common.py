@@ -311,14 +311,14 @@ def table_fields(columns: Sequence[tuple]) -> QgsFields:
     return fields
 
 
-def table_sink(alg, parameters, key, context, columns, geometry_type=None, crs=None):
+def table_sink(outputs, key, columns, geometry_type=None, crs=None):
+    """``(sink, dest_id, fields)`` of output ``key`` made through ``outputs`` (an
+    :class:`~carbon_pool_plugin.atomic_outputs.AtomicOutputs`: complete or absent)."""
     fields = table_fields(columns)
     wkb_type = QgsWkbTypes.Type.NoGeometry if geometry_type is None else geometry_type
-    sink, dest = alg.parameterAsSink(
-        parameters, key, context, fields, wkb_type, crs or QgsCoordinateReferenceSystem()
-    )
+    sink, dest = outputs.sink(key, fields, wkb_type, crs or QgsCoordinateReferenceSystem())
     if sink is None:
-        raise QgsProcessingException(alg.invalidSinkError(parameters, key))
+        raise QgsProcessingException(outputs.alg.invalidSinkError(outputs.parameters, key))
     return sink, dest, fields
 
 

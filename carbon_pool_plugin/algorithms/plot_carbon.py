@@ -356,7 +356,7 @@ class PlotCarbonAlgorithm(CarbonPoolAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def _process(self, parameters, context, feedback, outputs):
         from ..core.estimation import EstimationError, plot_carbon
         from ..core.methods import MethodError, MethodPack
         from ..core.stock_map import plot_is_abandoned, plot_keys, status_for_core
@@ -500,24 +500,13 @@ class PlotCarbonAlgorithm(CarbonPoolAlgorithm):
         out["stratum"] = [None if s is None else str(s) for s in out["stratum"]]
         fields = qgis_io.output_fields(QgsFields(), PLOT_COLUMNS)
         wkb = plots_src.wkbType()
-        partial = qgis_io.PartialOutputs()  # outputs are complete or absent (cancel, error)
-        target = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, wkb, plots_src.sourceCrs()
-        )
+        sink, dest_id = outputs.sink(self.OUTPUT, fields, wkb, plots_src.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        partial.add_sink(target, dest_id)
         has_geom = wkb != QgsWkbTypes.Type.NoGeometry
-        complete = False
-        try:
-            qgis_io.write_frame(sink, fields, out, geoms_used if has_geom else (), feedback)
-            complete = not feedback.isCanceled()
-        finally:
-            del sink  # closed before a cancelled or failed output is removed
-            if not complete:
-                partial.discard()
-        if not complete:
+        qgis_io.write_frame(sink, fields, out, geoms_used if has_geom else (), feedback)
+        del sink  # closed: moved into place by the caller's commit
+        if feedback.isCanceled():
             return {}
         attach_style(context, dest_id, "plots_status.qml")
 

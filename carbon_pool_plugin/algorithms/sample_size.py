@@ -253,7 +253,7 @@ class SampleSizeAlgorithm(CarbonPoolAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def _process(self, parameters, context, feedback, outputs):
         from ..core.plot_design import parse_key_values, sample_size_plan
         from .network_common import stratum_areas_ha
 
@@ -334,18 +334,13 @@ class SampleSizeAlgorithm(CarbonPoolAlgorithm):
             feedback.pushInfo(note)
         feedback.setProgress(80)
         if feedback.isCanceled():
-            return {}  # before the output is created: nothing to remove
+            return {}
 
         fields = QgsFields()
         for name, kind in TABLE_COLUMNS:
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(
-            parameters,
-            self.OUTPUT,
-            context,
-            fields,
-            QgsWkbTypes.Type.NoGeometry,
-            source.sourceCrs(),
+        sink, dest_id = outputs.sink(
+            self.OUTPUT, fields, QgsWkbTypes.Type.NoGeometry, source.sourceCrs()
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))

@@ -382,7 +382,7 @@ class StockChangeAlgorithm(CarbonPoolAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(key, label))
 
     # ------------------------------------------------------------------------------------------
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def _process(self, parameters, context, feedback, outputs):
         from ..core.estimation import (
             EstimationError,
             fractional_years,
@@ -785,108 +785,95 @@ class StockChangeAlgorithm(CarbonPoolAlgorithm):
 
         # ---- write ---------------------------------------------------------------------------
         results = {}
-        partial = qgis_io.PartialOutputs()  # the outputs are complete or absent (cancel, error)
 
         def write(key, fields, frame, geometries, wkb, crs, span) -> bool:
             """Write ``frame`` to output ``key``; False if cancelled meanwhile."""
-            target = self.parameterAsOutputLayer(parameters, key, context) or ""
-            sink, results[key] = self.parameterAsSink(parameters, key, context, fields, wkb, crs)
+            sink, results[key] = outputs.sink(key, fields, wkb, crs)
             if sink is None:
                 raise QgsProcessingException(self.invalidSinkError(parameters, key))
-            partial.add_sink(target, results[key])
-            try:
-                qgis_io.write_frame(sink, fields, frame, geometries, feedback, span)
-            finally:
-                del sink  # closed: complete, or removed by discard()
+            qgis_io.write_frame(sink, fields, frame, geometries, feedback, span)
+            del sink  # closed: moved into place by the caller's commit
             return not feedback.isCanceled()
 
-        complete = False
+        tfields = qgis_io.output_fields(QgsFields(), TREE_COLUMNS)
+        tree_out = dyn.copy()
+        tree_out["plot"] = tree_out["plot"].astype(str)
+        tree_out["tag"] = tree_out["tag"].astype(str)
+        tree_out["alive_t1"] = tree_out["alive_t1"].astype(int)
+        tree_out["alive_t2"] = tree_out["alive_t2"].astype(int)
+        no_geom = QgsWkbTypes.Type.NoGeometry
+        if not write(
+            self.OUTPUT_TREES,
+            tfields,
+            tree_out,
+            (),
+            no_geom,
+            sources[self.TREES_T1].sourceCrs(),
+            (60.0, 70.0),
+        ):
+            return {}
+
+        plot_out = plots[["plot_id", "stratum", "date1", "date2"]].copy()
+        plot_out["remeasured"] = remeasured.astype(int)
+        keyed = change.assign(_k=plot_keys(change["plot_id"]).to_numpy()).set_index("_k")
+        pkeys = plot_keys(plot_out["plot_id"]).to_numpy()
+        for name, _k in PLOT_COLUMNS:
+            if name in ("plot_id", "stratum", "remeasured", "date1", "date2"):
+                continue
+            if name in keyed.columns:
+                plot_out[name] = keyed[name].reindex(pkeys).to_numpy()
+            else:
+                plot_out[name] = None
+        keep = measured1 | measured2
+        plot_out = plot_out.loc[keep].reset_index(drop=True)
+        pgeoms = [g for g, k in zip(plot_geoms, keep) if k]
+        pfields = qgis_io.output_fields(QgsFields(), PLOT_COLUMNS)
+        wkb = sources[self.PLOTS].wkbType()
+        has_geom = wkb != QgsWkbTypes.Type.NoGeometry
+        geoms = pgeoms if has_geom else ()
+        crs = sources[self.PLOTS].sourceCrs()
+        if not write(self.OUTPUT_PLOTS, pfields, plot_out, geoms, wkb, crs, (70, 80)):
+            return {}
+
+        sfields = qgis_io.output_fields(QgsFields(), STRATA_COLUMNS)
+        crs = strata_src.sourceCrs()
+        if not write(self.OUTPUT_STRATA, sfields, strata_frame, (), no_geom, crs, (80, 85)):
+            return {}
+
         try:
-            tfields = qgis_io.output_fields(QgsFields(), TREE_COLUMNS)
-            tree_out = dyn.copy()
-            tree_out["plot"] = tree_out["plot"].astype(str)
-            tree_out["tag"] = tree_out["tag"].astype(str)
-            tree_out["alive_t1"] = tree_out["alive_t1"].astype(int)
-            tree_out["alive_t2"] = tree_out["alive_t2"].astype(int)
-            no_geom = QgsWkbTypes.Type.NoGeometry
-            if not write(
-                self.OUTPUT_TREES,
-                tfields,
-                tree_out,
-                (),
-                no_geom,
-                sources[self.TREES_T1].sourceCrs(),
-                (60.0, 70.0),
-            ):
-                return {}
-
-            plot_out = plots[["plot_id", "stratum", "date1", "date2"]].copy()
-            plot_out["remeasured"] = remeasured.astype(int)
-            keyed = change.assign(_k=plot_keys(change["plot_id"]).to_numpy()).set_index("_k")
-            pkeys = plot_keys(plot_out["plot_id"]).to_numpy()
-            for name, _k in PLOT_COLUMNS:
-                if name in ("plot_id", "stratum", "remeasured", "date1", "date2"):
-                    continue
-                if name in keyed.columns:
-                    plot_out[name] = keyed[name].reindex(pkeys).to_numpy()
-                else:
-                    plot_out[name] = None
-            keep = measured1 | measured2
-            plot_out = plot_out.loc[keep].reset_index(drop=True)
-            pgeoms = [g for g, k in zip(plot_geoms, keep) if k]
-            pfields = qgis_io.output_fields(QgsFields(), PLOT_COLUMNS)
-            wkb = sources[self.PLOTS].wkbType()
-            has_geom = wkb != QgsWkbTypes.Type.NoGeometry
-            geoms = pgeoms if has_geom else ()
-            crs = sources[self.PLOTS].sourceCrs()
-            if not write(self.OUTPUT_PLOTS, pfields, plot_out, geoms, wkb, crs, (70, 80)):
-                return {}
-
-            sfields = qgis_io.output_fields(QgsFields(), STRATA_COLUMNS)
-            crs = strata_src.sourceCrs()
-            if not write(self.OUTPUT_STRATA, sfields, strata_frame, (), no_geom, crs, (80, 85)):
-                return {}
-
-            try:
-                poly = polygon_stock(
-                    pd.DataFrame(
-                        {
-                            "poly_key": range(len(poly_raw)),
-                            "stratum": poly_strata,
-                            "area_ha": poly_area,
-                        }
-                    ),
-                    paired,
-                )
-            except (ValueError, EstimationError) as err:
-                raise QgsProcessingException(str(err)) from err
-            map_out = poly_raw.copy()
-            map_out["stratum_used"] = poly["stratum_used"].to_numpy()
-            map_out["area_ha"] = poly["area_ha"].to_numpy()
-            map_out["area_rai"] = poly["area_rai"].to_numpy()
-            map_out["seq_tc_ha_yr"] = poly["density_tc_ha"].to_numpy()
-            map_out["seq_tco2e_ha_yr"] = poly["density_tco2e_ha"].to_numpy()
-            map_out["seq_tco2e_rai_yr"] = [
-                None if v is None or pd.isna(v) else v / RAI_PER_HA
-                for v in poly["density_tco2e_ha"]
-            ]
-            map_out["seq_tco2e_yr"] = poly["co2e_t"].to_numpy()
-            map_out["seq_tco2e_yr_ci95_low"] = poly["co2e_t_ci95_low"].to_numpy()
-            map_out["seq_tco2e_yr_ci95_high"] = poly["co2e_t_ci95_high"].to_numpy()
-            map_out["net_change_tco2e"] = [
-                None if v is None or pd.isna(v) else v * years_mean for v in poly["co2e_t"]
-            ]
-            map_out["seq_source"] = poly["density_source"].to_numpy()
-            mfields = qgis_io.output_fields(strata_src.fields(), MAP_COLUMNS)
-            wkb = strata_src.wkbType()
-            if not write(self.OUTPUT_MAP, mfields, map_out, poly_geoms, wkb, crs, (85, 100)):
-                return {}
-            complete = True
-            attach_style(context, results[self.OUTPUT_MAP], "sequestration.qml")
-
-        finally:
-            if not complete:
-                partial.discard()
+            poly = polygon_stock(
+                pd.DataFrame(
+                    {
+                        "poly_key": range(len(poly_raw)),
+                        "stratum": poly_strata,
+                        "area_ha": poly_area,
+                    }
+                ),
+                paired,
+            )
+        except (ValueError, EstimationError) as err:
+            raise QgsProcessingException(str(err)) from err
+        map_out = poly_raw.copy()
+        map_out["stratum_used"] = poly["stratum_used"].to_numpy()
+        map_out["area_ha"] = poly["area_ha"].to_numpy()
+        map_out["area_rai"] = poly["area_rai"].to_numpy()
+        map_out["seq_tc_ha_yr"] = poly["density_tc_ha"].to_numpy()
+        map_out["seq_tco2e_ha_yr"] = poly["density_tco2e_ha"].to_numpy()
+        map_out["seq_tco2e_rai_yr"] = [
+            None if v is None or pd.isna(v) else v / RAI_PER_HA for v in poly["density_tco2e_ha"]
+        ]
+        map_out["seq_tco2e_yr"] = poly["co2e_t"].to_numpy()
+        map_out["seq_tco2e_yr_ci95_low"] = poly["co2e_t_ci95_low"].to_numpy()
+        map_out["seq_tco2e_yr_ci95_high"] = poly["co2e_t_ci95_high"].to_numpy()
+        map_out["net_change_tco2e"] = [
+            None if v is None or pd.isna(v) else v * years_mean for v in poly["co2e_t"]
+        ]
+        map_out["seq_source"] = poly["density_source"].to_numpy()
+        mfields = qgis_io.output_fields(strata_src.fields(), MAP_COLUMNS)
+        wkb = strata_src.wkbType()
+        if not write(self.OUTPUT_MAP, mfields, map_out, poly_geoms, wkb, crs, (85, 100)):
+            return {}
+        attach_style(context, results[self.OUTPUT_MAP], "sequestration.qml")
         n_tag = int(
             dyn["flags"].fillna("").apply(lambda f: any(p in f for p in TAG_PROBLEMS)).sum()
         )

@@ -23,6 +23,7 @@ from qgis.core import (
 )
 
 from .. import qgis_io
+from ..atomic_outputs import AtomicOutputs
 from .base import CarbonPoolAlgorithm
 from .plots_common import (
     STRATUM_FIELD_CANDIDATES,
@@ -393,23 +394,16 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
         # GeoPackage/OGR file in, GeoPackage out: the map is a copy of the polygons (made in the
         # background meanwhile) plus the new columns, so only the stratum field is read here.
         map_fields = qgis_io.output_fields(strata_src.fields(), POLYGON_COLUMNS)
-        # Outputs are complete or absent: whatever this run created is removed on a cancel or
-        # an error (plain output files only; the baseline GeoPackage is never touched).
-        partial = qgis_io.PartialOutputs()
+        # Outputs are complete or absent: written under a temporary name and moved into place
+        # when the run succeeds; a cancel or an error leaves the previous files untouched (the
+        # baseline GeoPackage is only appended to, after everything else succeeded).
+        outputs = AtomicOutputs(self, parameters, context)
         writer = None
         results: dict = {}
         try:
             writer = qgis_io.start_gpkg_copy(
-                self,
-                parameters,
-                context,
-                self.STRATA,
-                self.OUTPUT,
-                strata_src,
-                map_fields,
-                POLYGON_COLUMNS,
+                outputs, self.STRATA, self.OUTPUT, strata_src, map_fields, POLYGON_COLUMNS
             )
-            partial.add_writer(writer)
             poly_raw, poly_geoms, poly_strata, poly_area, area_note = read_strata(
                 self,
                 strata_src,
@@ -439,16 +433,17 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
                 poly_strata,
                 poly_area,
                 area_note,
-                partial,
+                outputs,
             )
             if feedback.isCanceled():
                 results = {}
+            if results:
+                outputs.commit()
             return results
         finally:
             if writer is not None:
                 writer.wait_quietly()
-            if not results:  # cancelled (returned {}) or an exception
-                partial.discard()
+            outputs.discard()  # cancelled (returned {}) or an exception; nothing after a commit
 
     def _estimate(
         self,
@@ -472,7 +467,7 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
         poly_strata,
         poly_area,
         area_note,
-        partial,
+        outputs,
     ):
         from ..core.estimation import EstimationError, stratified_estimate
         from ..core.stock_map import POLYGON_COLUMNS, STRATA_COLUMNS, polygon_stock, strata_table
@@ -648,45 +643,27 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
                     strata_src, with_geometry=True, feedback=feedback, context=context
                 )
         if not written:
-            target = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
-            sink, dest_id = self.parameterAsSink(
-                parameters,
-                self.OUTPUT,
-                context,
-                map_fields,
-                strata_src.wkbType(),
-                strata_src.sourceCrs(),
+            sink, dest_id = outputs.sink(
+                self.OUTPUT, map_fields, strata_src.wkbType(), strata_src.sourceCrs()
             )
             if sink is None:
                 raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-            partial.add_sink(target, dest_id)
             out = poly_raw.copy()
             for name, _kind in POLYGON_COLUMNS:
                 out[name] = poly_out[name].to_numpy()
-            try:
-                qgis_io.write_frame(sink, map_fields, out, poly_geoms, feedback, (70.0, 85.0))
-            finally:
-                del sink  # closed: complete, or removed by the caller
+            qgis_io.write_frame(sink, map_fields, out, poly_geoms, feedback, (70.0, 85.0))
+            del sink  # closed: moved into place by the caller's commit
             if feedback.isCanceled():
                 return {}
 
         sfields = qgis_io.output_fields(QgsFields(), STRATA_COLUMNS)
-        target = self.parameterAsOutputLayer(parameters, self.OUTPUT_STRATA, context) or ""
-        ssink, strata_id = self.parameterAsSink(
-            parameters,
-            self.OUTPUT_STRATA,
-            context,
-            sfields,
-            QgsWkbTypes.Type.NoGeometry,
-            strata_src.sourceCrs(),
+        ssink, strata_id = outputs.sink(
+            self.OUTPUT_STRATA, sfields, QgsWkbTypes.Type.NoGeometry, strata_src.sourceCrs()
         )
         if ssink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_STRATA))
-        partial.add_sink(target, strata_id)
-        try:
-            qgis_io.write_frame(ssink, sfields, table, (), feedback, (85.0, 90.0))
-        finally:
-            del ssink
+        qgis_io.write_frame(ssink, sfields, table, (), feedback, (85.0, 90.0))
+        del ssink
         if feedback.isCanceled():
             return {}
         attach_style(context, dest_id, "carbon_density.qml")

@@ -347,13 +347,14 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
     #: Set to False (tests, debugging) to force the generic QgsFeature read/write path.
     FAST_IO = True
 
-    def _fast_writer(self, parameters, context, source, fields, used):
+    def _fast_writer(self, parameters, context, source, fields, used, outputs):
         """GDAL fast path (file-based OGR input -> GeoPackage output), or None for the generic one.
 
         Reads the used columns in bulk with GDAL and prepares a :class:`qgis_io.GpkgCopyWriter`
-        (the output is a GDAL copy of the input plus the new columns). The output is still
-        created by ``parameterAsSink`` first, so QGIS's bookkeeping (destination id, loading on
-        completion) is unchanged; that empty file is then replaced.
+        (the output is a copy of the input plus the new columns). The output is still created
+        through ``outputs`` (the run's :class:`AtomicOutputs`) first, so QGIS's bookkeeping
+        (destination id, loading on completion) is unchanged; that empty temporary file is then
+        replaced, and moved into place when the run succeeds.
         """
         if not self.FAST_IO or getattr(self, "_reencoded", False):
             return None
@@ -370,23 +371,15 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
         frame = qgis_io.read_frame_ogr(src, used)
         if frame is None or len(frame) != source.featureCount():
             return None
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        dest = qgis_io.gpkg_destination(dest_id)
-        del sink  # closes the (still empty) output file
-        if dest is None:
+        writer = qgis_io.gpkg_copy_writer(outputs, self.OUTPUT, src, fields, source, OUTPUT_COLUMNS)
+        if writer is None:
             return None
-        writer = qgis_io.GpkgCopyWriter(src, dest[0], dest[1], OUTPUT_COLUMNS)
         writer.frame = frame
-        writer.dest_id = dest_id
         writer.gdal_fids = [int(f) for f in frame.attrs["fids"]]
         qgis_io.set_fid_policy(writer, src, existing)
         return writer
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def _process(self, parameters, context, feedback, outputs):
         from ..core.biomass import compute_tree_biomass, summarize
         from ..core.equations import EquationLibrary
         from ..core.inventory import merge_flags, prepare_trees
@@ -458,7 +451,7 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
                 )
             )
         fields = qgis_io.output_fields(source.fields(), OUTPUT_COLUMNS)
-        writer = self._fast_writer(parameters, context, source, fields, used)
+        writer = self._fast_writer(parameters, context, source, fields, used, outputs)
         if writer is not None:
             raw, geometries = writer.frame, []
             sink = None
@@ -469,7 +462,6 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
                 source, field_names=None, with_geometry=True, feedback=feedback, context=context
             )
         if feedback.isCanceled():
-            qgis_io.abandon_writer(writer)
             return {}
         feedback.pushInfo(
             self.tr("Read {n} trees; fields used: {fields}").format(
@@ -479,7 +471,6 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
         try:
             prepared = prepare_trees(raw, mapping, dbh_unit)
         except ValueError as err:
-            qgis_io.abandon_writer(writer)
             raise QgsProcessingException(str(err)) from err
         for warning in prepared.warnings:
             feedback.reportError(warning, fatalError=False)
@@ -495,10 +486,8 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
                 e_value=e_value,
             )
         except ValueError as err:
-            qgis_io.abandon_writer(writer)
             raise QgsProcessingException(str(err)) from err
         if feedback.isCanceled():
-            qgis_io.abandon_writer(writer)
             return {}
         feedback.setProgress(75)
         result["flags"] = merge_flags(prepared.flags, _drop_missing_where_invalid(prepared, result))
@@ -513,17 +502,12 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
             out = raw.copy()
             for name, _kind in OUTPUT_COLUMNS:
                 out[name] = result[name].to_numpy()
-            target = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
-            new_file = qgis_io.new_file_path(target)
-            sink, dest_id = self.parameterAsSink(
-                parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
-            )
+            sink, dest_id = outputs.sink(self.OUTPUT, fields, source.wkbType(), source.sourceCrs())
             if sink is None:
                 raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
             qgis_io.write_frame(sink, fields, out, geometries, feedback)
+            del sink  # closed: moved into place when the run succeeds
             if feedback.isCanceled():
-                del sink  # closes the file, so the partial output can be removed
-                qgis_io.remove_dataset(new_file)
                 return {}
         attach_style(context, dest_id, "trees_flags.qml")
 

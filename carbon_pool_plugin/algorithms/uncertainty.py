@@ -531,7 +531,7 @@ class UncertaintyAlgorithm(CarbonPoolAlgorithm):
             out.append(da.convertAreaMeasurement(a, QgsUnitTypes.AreaUnit.AreaSquareMeters))
         return out
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def _process(self, parameters, context, feedback, outputs):
         import numpy as np
         import pandas as pd
 
@@ -732,19 +732,18 @@ class UncertaintyAlgorithm(CarbonPoolAlgorithm):
             feedback.pushInfo(note)
 
         # -- outputs ------------------------------------------------------------------------
-        outputs = {}
+        results = {}
         for key, frame, columns in (
             (self.OUTPUT_SUMMARY, result.summary, SUMMARY_COLUMNS),
             (self.OUTPUT_BUDGET, result.budget, BUDGET_COLUMNS),
         ):
             fields = qgis_io.output_fields(QgsFields(), columns)
-            sink, dest = self.parameterAsSink(
-                parameters, key, context, fields, QgsWkbTypes.Type.NoGeometry
-            )
+            sink, dest = outputs.sink(key, fields, QgsWkbTypes.Type.NoGeometry)
             if sink is None:
                 raise QgsProcessingException(self.invalidSinkError(parameters, key))
             qgis_io.write_frame(sink, fields, frame, (), None)
-            outputs[key] = dest
+            del sink
+            results[key] = dest
 
         tot = result.totals
         feedback.pushInfo(
@@ -773,7 +772,7 @@ class UncertaintyAlgorithm(CarbonPoolAlgorithm):
                 )
             )
         feedback.setProgress(100)
-        outputs.update(
+        results.update(
             {
                 self.TOTAL_TCO2E_MEAN: tot["mean"],
                 self.TOTAL_TCO2E_Q025: tot["q025"],
@@ -783,4 +782,4 @@ class UncertaintyAlgorithm(CarbonPoolAlgorithm):
                 self.ITERATIONS_OUT: tot["iterations"],
             }
         )
-        return outputs
+        return results

@@ -191,6 +191,9 @@ def test_three_municipalities(first_run, processing, tmp_path):
     assert not (folder / "C").exists()
     assert not list(folder.glob(".partial-*"))
     assert any("C: FAILED" in m for m in first_run["log"])
+    # every output (the summary, the child algorithms' files) was moved into place
+    assert not list(first_run["summary"].parent.rglob(".carbonpool-*"))
+    assert result["OUTPUT_SUMMARY"] == str(first_run["summary"])
 
 
 def test_resume_skips_finished(first_run, processing, batch_gpkg, tmp_path):
@@ -256,8 +259,13 @@ class CancelInB(RecordingFeedback):
 def test_cancel_keeps_finished_and_leaves_no_partial(processing, batch_gpkg, tmp_path):
     folder = tmp_path / "out"
     feedback = CancelInB()
-    processing.run(ALG, _params(batch_gpkg, folder, tmp_path / "s.csv"), feedback=feedback)
+    summary = tmp_path / "s.csv"
+    previous = b"code,name,status\nX,previous run,ok\n"
+    summary.write_bytes(previous)
+    processing.run(ALG, _params(batch_gpkg, folder, summary), feedback=feedback)
     assert feedback.isCanceled() and feedback.in_b
+    assert summary.read_bytes() == previous  # a cancelled batch keeps the previous summary
+    assert not list(tmp_path.rglob(".carbonpool-*"))
     assert (folder / "A" / "done.json").is_file()
     assert (folder / "A" / "carbon_map.gpkg").is_file()
     assert not (folder / "B").exists()

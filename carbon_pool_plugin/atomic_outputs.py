@@ -1,0 +1,412 @@
+"""Vector outputs that are complete or absent: written under a temporary name, then moved.
+
+A Processing sink normally writes straight to its final path, so a run that is cancelled, fails or
+is killed leaves a half-written file there, and the file that was there before is gone the moment
+the sink is created. :class:`AtomicOutputs` makes the sink write to a hidden temporary folder next
+to the target instead (``<folder>/.carbonpool-XXXXXXXX/<same file name>``: same file system, so
+the final move is a rename; same file name, so the GeoPackage layer name and every shapefile
+sidecar are those of the final file) and moves the finished files into place only when the
+algorithm succeeded. Usage in ``processAlgorithm``::
+
+    with AtomicOutputs(self, parameters, context) as outputs:
+        results = self._process(parameters, context, feedback, outputs)
+        if results:            # a cancelled run returns {} and keeps nothing
+            outputs.commit()   # every sink of _process is closed: its frame is gone
+        return results
+
+and in the body ``sink, dest_id = outputs.sink(self.OUTPUT, fields, wkb_type, crs)`` instead of
+``self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb_type, crs)``. Leaving the
+``with`` block without :meth:`AtomicOutputs.commit` (a return on cancel, an exception) discards:
+the temporary folders go, the file previously at the target is untouched.
+
+``dest_id`` is already the *final* destination id, and QGIS's load-on-completion entry is re-keyed
+to it at once, so ``attach_style(context, dest_id, ...)``, the results and QGIS's loading after the
+run all name the final path. Targets that are not a plain file path (memory layers, databases,
+``ogr:`` URIs naming a table in an existing file, appends with field mapping) are passed to
+``parameterAsSink`` unchanged and never deleted: the output is added to something this run did
+not create as a whole.
+
+Sinks must be closed before :meth:`~AtomicOutputs.commit` (``del sink``, or return from the
+function holding it); as a safety net commit and discard close any sink made here that is still
+open. A hard kill of QGIS can leave a hidden ``.carbonpool-*`` folder next to the target (never a
+half-written file under the final name); it can be deleted.
+
+PyQGIS adapter code, no GUI calls.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import tempfile
+import weakref
+from typing import Callable, Dict, List, Optional, Tuple
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
+    QgsProperty,
+    QgsWkbTypes,
+)
+
+from . import qgis_io
+from .i18n import tr
+
+#: prefix of the hidden temporary folders made next to each target
+TEMP_PREFIX = ".carbonpool-"
+
+#: files that belong to a dataset with the main file's stem, by main-file extension (lower case):
+#: those left at the destination by an older dataset and not written by the new one are removed,
+#: or a stale spatial index (.qix), encoding (.cpg) or projection would be read with the new data
+SIDECARS: Dict[str, Tuple[str, ...]] = {
+    ".shp": (
+        ".shx",
+        ".dbf",
+        ".prj",
+        ".cpg",
+        ".qix",
+        ".sbn",
+        ".sbx",
+        ".qpj",
+        ".fix",
+        ".atx",
+        ".aih",
+        ".ain",
+        ".ixs",
+        ".mxs",
+        ".fbn",
+        ".fbx",
+        ".shp.xml",
+    ),
+    ".tab": (".dat", ".id", ".map", ".ind"),
+    ".csv": (".csvt", ".prj"),
+}
+
+#: SQLite (GeoPackage, SpatiaLite) files next to the main file: an old write-ahead log or journal
+#: must never meet a new database
+SQLITE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def _same_path(a: str, b: str) -> bool:
+    return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+def _inside(path: str, folder: str) -> bool:
+    path = os.path.normcase(os.path.abspath(path))
+    folder = os.path.normcase(os.path.abspath(folder))
+    return path.startswith(folder + os.sep)
+
+
+class _Staged:
+    """One sink written under a temporary folder (``tmpdir``) for the final folder ``folder``."""
+
+    def __init__(self, key: str, target: str, folder: str, tmpdir: str, created: List[str]):
+        self.key = key
+        self.target = target  # parameterAsOutputLayer, as given (may be relative)
+        self.folder = folder  # absolute final folder
+        self.tmpdir = tmpdir
+        self.created = created  # folders made for the target (deepest last)
+        self.temp_id = ""
+        self.final_id = ""
+        self.file_name = ""  # the main file's name (same in tmpdir and folder)
+        self.sink_ref: Optional[Callable] = None
+
+    @property
+    def temp_file(self) -> str:
+        return os.path.join(self.tmpdir, self.file_name)
+
+    @property
+    def final_file(self) -> str:
+        return os.path.join(self.folder, self.file_name)
+
+
+class AtomicOutputs:
+    """The vector outputs of one run of ``alg``: each complete at its final path, or absent.
+
+    See the module documentation for the usage. :meth:`sink` replaces ``alg.parameterAsSink``;
+    :meth:`commit` moves everything into place (after every sink is closed); :meth:`discard`
+    (cancel, error; also what leaving the ``with`` block without a commit does) removes the
+    temporary files and leaves the previous files at the targets untouched.
+    """
+
+    def __init__(self, alg, parameters: dict, context):
+        self.alg = alg
+        self.parameters = parameters
+        self.context = context
+        self._staged: List[_Staged] = []
+        self._sinks: list = []  # weak references to every sink made here (closed at the end)
+        self._writers: list = []
+        self._state = "open"  # open -> committed | discarded
+
+    # -- context manager ----------------------------------------------------------------------
+    def __enter__(self) -> AtomicOutputs:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        self.discard()  # nothing left to discard after a commit
+        return False
+
+    # -- sinks --------------------------------------------------------------------------------
+    def sink(
+        self,
+        key: str,
+        fields,
+        wkb_type=QgsWkbTypes.Type.NoGeometry,
+        crs: Optional[QgsCoordinateReferenceSystem] = None,
+        *extra,
+    ):
+        """``(sink, dest_id)`` as ``alg.parameterAsSink(parameters, key, context, fields,
+        wkb_type, crs, *extra)`` would return them, ``dest_id`` naming the final path; the sink
+        writes under a temporary folder until :meth:`commit` when the target is a plain file.
+
+        ``sink`` is None (and ``dest_id`` empty) for an optional output that was not asked for,
+        as with ``parameterAsSink``. Asking again for the same ``key`` replaces the earlier
+        temporary output of that key.
+        """
+        if self._state != "open":
+            raise RuntimeError("AtomicOutputs.sink() after commit() or discard()")
+        if crs is None:
+            crs = QgsCoordinateReferenceSystem()
+        target = self.alg.parameterAsOutputLayer(self.parameters, key, self.context) or ""
+        value = self.parameters.get(key)
+        definition = value if isinstance(value, QgsProcessingOutputLayerDefinition) else None
+        path = qgis_io.new_file_path(target)
+        if path is None or (definition is not None and definition.useRemapping()):
+            # memory layer, database, a table added to an existing file, an append: as QGIS does
+            sink, dest_id = self.alg.parameterAsSink(
+                self.parameters, key, self.context, fields, wkb_type, crs, *extra
+            )
+            self._track(sink)
+            return sink, dest_id
+        created: List[str] = []  # folders made for this target, kept across a repeated key
+        for old in [s for s in self._staged if s.key == key]:
+            created += self._drop(old)
+        folder = os.path.dirname(os.path.abspath(path))
+        try:
+            created += self._make_folder(folder)
+            tmpdir = tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=folder)
+        except OSError as err:
+            self._remove_created(created)
+            raise QgsProcessingException(
+                "{} {}".format(self.alg.invalidSinkError(self.parameters, key), err)
+            ) from err
+        staged = _Staged(key, path, folder, tmpdir, created)
+        self._staged.append(staged)
+        temp_target = os.path.join(tmpdir, os.path.basename(path))
+        if definition is not None:
+            redirected = QgsProcessingOutputLayerDefinition(definition)  # name, options, project
+            redirected.sink = QgsProperty.fromValue(temp_target)
+        else:
+            redirected = QgsProcessingOutputLayerDefinition(temp_target)
+        parameters = dict(self.parameters)
+        parameters[key] = redirected
+        try:
+            sink, temp_id = self.alg.parameterAsSink(
+                parameters, key, self.context, fields, wkb_type, crs, *extra
+            )
+        except BaseException:  # e.g. QGIS cannot create the file: leave nothing behind
+            self._drop(staged)
+            self._remove_created(created)
+            raise
+        if sink is None or not temp_id:  # no sink after all: nothing to move
+            self._drop(staged)
+            self._remove_created(created)
+            return sink, ""
+        self._track(sink)
+        staged.sink_ref = self._sinks[-1]
+        temp_file, sep, rest = temp_id.partition("|")
+        if not _same_path(os.path.dirname(temp_file), tmpdir):
+            raise QgsProcessingException(
+                tr("Could not write features to the output.") + " " + temp_id
+            )
+        staged.file_name = os.path.basename(temp_file)
+        staged.temp_id = temp_id
+        # the final id spelled as the target was (relative stays relative), as QGIS would return
+        staged.final_id = os.path.join(os.path.dirname(path), staged.file_name) + sep + rest
+        self._rekey_load_on_completion(temp_id, staged.final_id)
+        return sink, staged.final_id
+
+    def temp_path(self, dest_id: str) -> Optional[str]:
+        """The temporary file written for the final ``dest_id`` (or the temporary id itself), or
+        None when that output is written in place (memory, database, ``ogr:``) or unknown.
+
+        For writers that replace the sink's file with their own (e.g. a GDAL copy): write here,
+        then :meth:`commit` moves it. Close the sink first.
+        """
+        staged = self._find(dest_id)
+        return staged.temp_file if staged is not None else None
+
+    def temp_id(self, dest_id: str) -> Optional[str]:
+        """The temporary destination id (``path|layername=...`` as QGIS returned it) of the final
+        ``dest_id``, or None (see :meth:`temp_path`)."""
+        staged = self._find(dest_id)
+        return staged.temp_id if staged is not None else None
+
+    def add_writer(self, writer) -> None:
+        """Register a background writer (an object with ``wait_quietly()`` and ``dest_path``,
+        e.g. ``qgis_io.GpkgCopyWriter``): commit and discard wait for it first. On discard its
+        ``dest_path`` is removed when it is not under a temporary folder of this object (a file
+        the run created at the final path as a whole); ``None`` is ignored."""
+        if writer is not None:
+            self._writers.append(writer)
+
+    # -- end of the run -----------------------------------------------------------------------
+    def commit(self) -> None:
+        """Move every finished output into place. Call once, after every sink is closed.
+
+        Per output: stale sidecars of an older dataset at the destination are removed (shapefile
+        ``.qix``/``.cpg``/..., SQLite ``-wal``/``-shm``/``-journal``), the new files get the
+        default permissions and are renamed into the target folder (the main file last; a
+        GeoPackage is one atomic rename), the temporary folder is removed. An output whose move
+        fails raises ``QgsProcessingException``; the outputs not yet moved are discarded.
+        """
+        if self._state == "committed":
+            return
+        if self._state == "discarded":
+            raise RuntimeError("AtomicOutputs.commit() after discard()")
+        self._close_all()
+        try:
+            for staged in list(self._staged):
+                if staged.file_name:
+                    self._move_into_place(staged)
+                shutil.rmtree(staged.tmpdir, ignore_errors=True)
+                self._staged.remove(staged)
+        except OSError as err:
+            self.discard()
+            raise QgsProcessingException(
+                tr("Could not write features to the output.") + " " + str(err)
+            ) from err
+        self._state = "committed"
+
+    def discard(self) -> None:
+        """Remove every temporary output (cancel, error). Safe to call twice and after commit.
+
+        The files at the targets are left as they were; a folder made for a target is removed
+        again when empty. Files of registered writers outside the temporary folders (written at
+        the final path as a whole) are removed, as ``qgis_io.abandon_writer`` does.
+        """
+        if self._state != "open":
+            return
+        self._state = "discarded"
+        self._close_all()
+        for writer in self._writers:
+            path = getattr(writer, "dest_path", "")
+            if path and not any(_inside(path, s.tmpdir) for s in self._staged):
+                qgis_io.remove_dataset(path)
+        for staged in self._staged:
+            shutil.rmtree(staged.tmpdir, ignore_errors=True)
+        for staged in reversed(self._staged):  # all temporary folders gone: folders now empty
+            self._remove_created(staged.created)
+        self._staged = []
+        self._writers = []
+
+    # -- internals ----------------------------------------------------------------------------
+    def _track(self, sink) -> None:
+        if sink is not None:
+            self._sinks.append(weakref.ref(sink))
+
+    def _close_all(self) -> None:
+        """Close sinks still open (a forgotten ``del sink``, a traceback holding the frame) and
+        wait for the background writers: nothing may write while files are moved or removed."""
+        from qgis.PyQt import sip
+
+        for ref in self._sinks:
+            sink = ref()
+            if sink is not None and not sip.isdeleted(sink):
+                sip.delete(sink)  # the C++ writer's destructor flushes and closes the file
+        self._sinks = []
+        for writer in self._writers:
+            writer.wait_quietly()
+
+    def _drop(self, staged: _Staged) -> List[str]:
+        """Forget an earlier temporary output of the same key (its file is being replaced);
+        the folders that were made for it."""
+        from qgis.PyQt import sip
+
+        sink = staged.sink_ref() if staged.sink_ref is not None else None
+        if sink is not None and not sip.isdeleted(sink):
+            sip.delete(sink)
+        for writer in self._writers:
+            if _inside(getattr(writer, "dest_path", "") or "", staged.tmpdir):
+                writer.wait_quietly()
+        shutil.rmtree(staged.tmpdir, ignore_errors=True)
+        self._staged.remove(staged)
+        return staged.created
+
+    def _find(self, dest_id: str) -> Optional[_Staged]:
+        for staged in self._staged:
+            if dest_id and dest_id in (staged.final_id, staged.temp_id):
+                return staged
+        return None
+
+    def _rekey_load_on_completion(self, temp_id: str, final_id: str) -> None:
+        """QGIS keyed the layer to load after the run by the temporary id: key it by the final."""
+        layers = self.context.layersToLoadOnCompletion()
+        if temp_id not in layers:
+            return
+        layers[final_id] = layers.pop(temp_id)
+        self.context.setLayersToLoadOnCompletion(layers)
+
+    @staticmethod
+    def _make_folder(folder: str) -> List[str]:
+        """Create ``folder`` and missing parents; the folders created (outermost first)."""
+        missing = []
+        here = folder
+        while here and not os.path.isdir(here):
+            missing.append(here)
+            parent = os.path.dirname(here)
+            if parent == here:
+                break
+            here = parent
+        missing.reverse()
+        os.makedirs(folder, exist_ok=True)
+        return missing
+
+    @staticmethod
+    def _remove_created(created: List[str]) -> None:
+        for folder in reversed(created):
+            try:
+                os.rmdir(folder)  # only when empty: another output may have been moved there
+            except OSError:
+                break
+
+    @staticmethod
+    def _checkpoint(path: str) -> None:
+        """Fold a SQLite write-ahead log into ``path`` (a log must not travel separately)."""
+        if not os.path.exists(path + "-wal"):
+            return
+        try:
+            con = sqlite3.connect(path)
+            try:
+                con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                con.close()  # the last connection removes -wal and -shm
+        except sqlite3.Error:
+            pass  # not SQLite: the files are moved as they are
+
+    def _move_into_place(self, staged: _Staged) -> None:
+        self._checkpoint(staged.temp_file)
+        names = sorted(os.listdir(staged.tmpdir))
+        main = staged.file_name
+        # 1. stale files of an older dataset at the destination that the new one does not have
+        stem, ext = os.path.splitext(main)
+        # (also the main file itself when the new dataset has none: a table without geometry
+        # written to a ``.shp`` target is a lone ``.dbf``, and QGIS deletes the old ``.shp``)
+        stale = [main] + [main + suffix for suffix in SQLITE_SUFFIXES]
+        stale += [stem + side for side in SIDECARS.get(ext.lower(), ())]
+        stale += [stem + side.upper() for side in SIDECARS.get(ext.lower(), ())]
+        for name in dict.fromkeys(stale):
+            if name in names:
+                continue
+            candidate = os.path.join(staged.folder, name)
+            if os.path.isfile(candidate):
+                os.remove(candidate)
+        # 2. the new files, the main file last (a reader finds it complete with its sidecars)
+        order = [n for n in names if n != main] + ([main] if main in names else [])
+        for name in order:
+            source = os.path.join(staged.tmpdir, name)
+            if os.path.isfile(source):
+                qgis_io.default_file_mode(source)
+            os.replace(source, os.path.join(staged.folder, name))
