@@ -45,6 +45,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsFields,
     QgsProcessingException,
     QgsProcessingOutputLayerDefinition,
     QgsProperty,
@@ -89,6 +90,35 @@ SIDECARS: Dict[str, Tuple[str, ...]] = {
 SQLITE_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
+def _cut_utf8(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` UTF-8 bytes at a character boundary."""
+    data = text.encode("utf-8")
+    if len(data) <= limit:
+        return text
+    return data[:limit].decode("utf-8", "ignore")
+
+
+def dbf_field_names(names: List[str], limit: int = 10) -> List[str]:
+    """Field names a shapefile (dBase) can hold: at most ``limit`` bytes, unique ignoring case.
+
+    GDAL cuts longer names at byte 10, which splits a Thai letter (3 bytes in UTF-8) and leaves
+    an invalid name such as ``ลำต\ufffd``; here a name is cut at a character boundary and a clash
+    gets ``_1``, ``_2``, … (also within the limit). Names that fit are kept as they are.
+    """
+    out: List[str] = []
+    seen = set()
+    for name in names:
+        candidate = _cut_utf8(name, limit)
+        number = 1
+        while candidate.lower() in seen:
+            suffix = "_{}".format(number)
+            candidate = _cut_utf8(name, limit - len(suffix)) + suffix
+            number += 1
+        seen.add(candidate.lower())
+        out.append(candidate)
+    return out
+
+
 def _same_path(a: str, b: str) -> bool:
     return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
 
@@ -131,10 +161,12 @@ class AtomicOutputs:
     temporary files and leaves the previous files at the targets untouched.
     """
 
-    def __init__(self, alg, parameters: dict, context):
+    def __init__(self, alg, parameters: dict, context, feedback=None):
         self.alg = alg
         self.parameters = parameters
         self.context = context
+        #: where renamed shapefile fields are reported (optional)
+        self.feedback = feedback
         self._staged: List[_Staged] = []
         self._sinks: list = []  # weak references to every sink made here (closed at the end)
         self._writers: list = []
@@ -180,6 +212,7 @@ class AtomicOutputs:
             )
             self._track(sink)
             return sink, dest_id
+        fields = self._dbf_safe(path, fields)  # a new shapefile: names GDAL would mangle
         created: List[str] = []  # folders made for this target, kept across a repeated key
         for old in [s for s in self._staged if s.key == key]:
             created += self._drop(old)
@@ -227,6 +260,33 @@ class AtomicOutputs:
         staged.final_id = os.path.join(os.path.dirname(path), staged.file_name) + sep + rest
         self._rekey_load_on_completion(temp_id, staged.final_id)
         return sink, staged.final_id
+
+    def _dbf_safe(self, target: str, fields):
+        """``fields`` renamed for a shapefile/dBase target (see :func:`dbf_field_names`), each
+        renaming reported; anything else unchanged. Features keep their attribute order, so a
+        sink made with the renamed fields takes features built with the original ones."""
+        path = (target or "").split("|", 1)[0].lower()
+        if not path.endswith((".shp", ".dbf")):
+            return fields
+        names = fields.names()
+        safe = dbf_field_names(names)
+        if safe == names:
+            return fields
+        renamed = QgsFields(fields)
+        for index, (old, new) in enumerate(zip(names, safe)):
+            if old != new:
+                renamed.rename(index, new)
+        if self.feedback is not None:
+            pairs = ", ".join(
+                "{} → {}".format(old, new) for old, new in zip(names, safe) if old != new
+            )
+            self.feedback.pushWarning(
+                tr(
+                    "Shapefile field names hold at most 10 bytes (a Thai letter takes 3); "
+                    "renamed: {pairs}. Write to a GeoPackage to keep the full names."
+                ).format(pairs=pairs)
+            )
+        return renamed
 
     def temp_path(self, dest_id: str) -> Optional[str]:
         """The temporary file written for the final ``dest_id`` (or the temporary id itself), or

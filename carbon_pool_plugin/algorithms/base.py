@@ -61,7 +61,7 @@ class CarbonPoolAlgorithm(QgsProcessingAlgorithm):
         without vector outputs override ``processAlgorithm`` itself."""
         from ..atomic_outputs import AtomicOutputs
 
-        with AtomicOutputs(self, parameters, context) as outputs:
+        with AtomicOutputs(self, parameters, context, feedback) as outputs:
             results = self._process(parameters, context, feedback, outputs)
             if results:
                 outputs.commit()  # every sink of _process is closed: its frame is gone

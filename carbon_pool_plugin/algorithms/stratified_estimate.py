@@ -397,7 +397,7 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
         # Outputs are complete or absent: written under a temporary name and moved into place
         # when the run succeeds; a cancel or an error leaves the previous files untouched (the
         # baseline GeoPackage is only appended to, after everything else succeeded).
-        outputs = AtomicOutputs(self, parameters, context)
+        outputs = AtomicOutputs(self, parameters, context, feedback)
         writer = None
         results: dict = {}
         try:

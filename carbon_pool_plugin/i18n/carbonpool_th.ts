@@ -4,7 +4,7 @@
   <context>
     <name>CarbonPool</name>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="121" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="120" />
       <source>0 keeps the pixel outlines; a positive value simplifies the outlines (topology-preserving). Areas stay the pixel areas.</source>
       <translation>0 คือคงเส้นขอบตามพิกเซลไว้ ค่าที่มากกว่า 0 จะทำให้เส้นขอบเรียบง่ายขึ้น (คงความสัมพันธ์เชิงโทโพโลยี) พื้นที่ยังคงเป็นพื้นที่ของพิกเซล</translation>
     </message>
@@ -69,17 +69,17 @@
       <translation>ราสเตอร์ที่ไม่มีระบบพิกัดอ้างอิง (CRS) จะประมวลผลพร้อมคำเตือน: พื้นที่ของแต่ละชั้นคำนวณโดยถือว่าหน่วยแผนที่ของราสเตอร์เป็นเมตร และชั้นข้อมูลเวกเตอร์จะไม่ถูกแปลงพิกัดให้ตรงกับราสเตอร์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="214" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="215" />
       <source>A stratum needs 2 plots for a variance; the choice is logged.</source>
       <translation>ชั้นภูมิหนึ่งต้องมีแปลงอย่างน้อย 2 แปลงจึงจะคำนวณความแปรปรวนได้ ตัวเลือกที่ใช้จะถูกบันทึกในล็อก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="616" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="611" />
       <source>AR-TOOL14 / T-VER log: n = {n}, strata M = {m}, df = {df}, t90 = {t:.4f}, mean = {mean:.4f} {unit}/ha, SE = {se:.4f} {unit}/ha, 90 % half-width = {hw:.4f} {unit}/ha, U = {u:.2f} %, deduction d = {d:.0f} % of the half-width, conservative total = {cons:.3f} {unit} (project).</source>
       <translation>ล็อก AR-TOOL14 / T-VER: n = {n}, จำนวนชั้นภูมิ M = {m}, df = {df}, t90 = {t:.4f}, ค่าเฉลี่ย = {mean:.4f} {unit}/ha, SE = {se:.4f} {unit}/ha, ครึ่งความกว้างช่วง 90 % = {hw:.4f} {unit}/ha, U = {u:.2f} %, การหักลด d = {d:.0f} % ของครึ่งความกว้างช่วง, ผลรวมแบบอนุรักษ์ = {cons:.3f} {unit} (โครงการ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="307" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="305" />
       <source>ASSESS needs the labelled reference points.</source>
       <translation>ASSESS ต้องใช้จุดอ้างอิงที่ระบุประเภทแล้ว</translation>
     </message>
@@ -254,7 +254,7 @@
       <translation>กำลังใช้แบบจำลอง {kind} ({n} ประเภท) จาก {f}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="133" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="132" />
       <source>Area for the green share; all its polygons together form one area.</source>
       <translation>พื้นที่สำหรับคำนวณสัดส่วนพื้นที่สีเขียว รูปปิดทั้งหมดรวมกันเป็นพื้นที่เดียว</translation>
     </message>
@@ -284,17 +284,17 @@
       <translation>แบนด์ {bands}; ค่าการสะท้อน = DN × {s} + {o}; ดัชนี {idx}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="353" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="354" />
       <source>Baseline id</source>
       <translation>รหัสกรณีฐาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="309" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="310" />
       <source>Baseline name</source>
       <translation>ชื่อกรณีฐาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="838" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="815" />
       <source>Baseline “{name}” saved in {path} (id {id}).</source>
       <translation>บันทึกกรณีฐาน “{name}” ไว้ใน {path} แล้ว (รหัส {id})</translation>
     </message>
@@ -304,12 +304,12 @@
       <translation>ประเมินหลายเทศบาลพร้อมกัน (แบบกลุ่ม)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="827" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="825" />
       <source>Batch: {ok} ok, {failed} failed, {skipped} skipped.</source>
       <translation>สรุปงาน: สำเร็จ {ok} ล้มเหลว {failed} ข้าม {skipped}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="195" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="196" />
       <source>Biomass (t d.m./ha; carbon = biomass × CF)</source>
       <translation>มวลชีวภาพ (t d.m./ha; คาร์บอน = มวลชีวภาพ × CF)</translation>
     </message>
@@ -324,12 +324,12 @@
       <translation>ฟิลด์ชื่อขอบเขตพื้นที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="290" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="279" />
       <source>Boundary: {a:.1f} rai, of which {c:.1f} % classified.</source>
       <translation>ขอบเขตพื้นที่: {a:.1f} ไร่ จำแนกประเภทแล้ว {c:.1f} %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="200" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="201" />
       <source>CO2e = carbon × 44/12 (AR-TOOL14: C = 44/12 × CF × B).</source>
       <translation>CO2e = คาร์บอน × 44/12 (AR-TOOL14: C = 44/12 × CF × B)</translation>
     </message>
@@ -344,7 +344,7 @@
       <translation>ยกเลิก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="813" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="811" />
       <source>Cancelled during {code}: nothing of it was kept.</source>
       <translation>ยกเลิกระหว่างคำนวณ {code}: ไม่เก็บผลใด ๆ ของเทศบาลนี้</translation>
     </message>
@@ -365,12 +365,12 @@
       <translation>กำลังยกเลิก…</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1083" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1078" />
       <source>Cannot create the table {t}</source>
       <translation>ไม่สามารถสร้างตาราง {t}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1071" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1066" />
       <source>Cannot open or create the GeoPackage {path}</source>
       <translation>ไม่สามารถเปิดหรือสร้าง GeoPackage {path}</translation>
     </message>
@@ -390,7 +390,7 @@
       <translation>ไม่สามารถอ่านรหัสชั้นภูมิ: {error}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="194" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="195" />
       <source>Carbon (tC/ha)</source>
       <translation>คาร์บอน (tC/ha)</translation>
     </message>
@@ -421,7 +421,7 @@
       <translation>ความหนาแน่นคาร์บอน (tC/ha)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="204" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="205" />
       <source>Carbon fraction CF (biomass only)</source>
       <translation>สัดส่วนคาร์บอน CF (เฉพาะมวลชีวภาพ)</translation>
     </message>
@@ -497,7 +497,7 @@
       <translation>ปริมาณการกักเก็บคาร์บอน: &lt;b&gt;{total:,.0f} tCO2e&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="254" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="255" />
       <source>Carbon-stock map</source>
       <translation>แผนที่ปริมาณการกักเก็บคาร์บอน</translation>
     </message>
@@ -537,17 +537,17 @@
       <translation>เลือกฟิลด์ประเภทและฟิลด์ความหนาแน่นเฉลี่ย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="410" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="408" />
       <source>Choose the class code field of the training layer.</source>
       <translation>เลือกฟิลด์รหัสประเภทของชั้นข้อมูลสำหรับฝึก (training)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="310" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="308" />
       <source>Choose the reference class field.</source>
       <translation>เลือกฟิลด์ประเภทอ้างอิง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="380" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="381" />
       <source>Choose the stratum field of the green-space polygons.</source>
       <translation>เลือกฟิลด์ชั้นภูมิของรูปปิดพื้นที่สีเขียว</translation>
     </message>
@@ -590,7 +590,7 @@
       <translation>รหัสประเภท {v} อยู่นอกช่วง 1–255</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="100" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="99" />
       <source>Class codes counted as tree canopy for the canopy-cover fraction.</source>
       <translation>รหัสประเภทที่นับเป็นเรือนยอดไม้ในการคำนวณสัดส่วนการปกคลุมของเรือนยอด</translation>
     </message>
@@ -608,7 +608,7 @@
       <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="108" />
       <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="120" />
       <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="211" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="89" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="88" />
       <source>Class raster</source>
       <translation>ข้อมูลแรสเตอร์ประเภท</translation>
     </message>
@@ -623,7 +623,7 @@
       <translation>ประเภท {c}: ต้องเป็นไปตาม 0 ≤ low ≤ mean ≤ high (ได้ค่า {m}, {lo}, {hi})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="379" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="377" />
       <source>Class {c}: user's {u:.3f} ± {ui:.3f}, producer's {p:.3f} ± {pi:.3f}; mapped {m:.1f} rai → adjusted {a:.1f} ± {ai:.1f} rai</source>
       <translation>ประเภท {c}: ความถูกต้องของผู้ใช้ {u:.3f} ± {ui:.3f}, ความถูกต้องของผู้ผลิต {p:.3f} ± {pi:.3f}; พื้นที่จากแผนที่ {m:.1f} ไร่ → ปรับแก้แล้ว {a:.1f} ± {ai:.1f} ไร่</translation>
     </message>
@@ -638,7 +638,7 @@
       <translation>ประเภทที่ไม่มีค่าความหนาแน่น (นับเป็น 0 tC/ha): {c}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="460" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="458" />
       <source>Classes {c} have no more training pixels than features; their statistics are unreliable.</source>
       <translation>ประเภท {c} มีจำนวนพิกเซลสำหรับฝึกไม่มากกว่าจำนวนตัวแปรคุณลักษณะ ค่าสถิติของประเภทเหล่านี้จึงไม่น่าเชื่อถือ</translation>
     </message>
@@ -708,7 +708,7 @@
       <translation>สัมประสิทธิ์ความแปรผันรายชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="95" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="94" />
       <source>Comma-separated class codes that count as green space.</source>
       <translation>รหัสประเภทที่นับเป็นพื้นที่สีเขียว คั่นด้วยเครื่องหมายจุลภาค</translation>
     </message>
@@ -763,12 +763,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ปริมาณการดูดซับรายปีแบบอนุรักษ์ (tCO2e/yr)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="348" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="349" />
       <source>Conservative total CO2e (t)</source>
       <translation>CO2e รวมแบบอนุรักษ์ (t)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1156" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1151" />
       <source>Could not add plot {id} to the registry</source>
       <translation>ไม่สามารถเพิ่มแปลง {id} ลงในทะเบียนแปลงได้</translation>
     </message>
@@ -793,21 +793,25 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่สามารถย้ายผลลัพธ์ไปยัง {folder}: {err}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="833" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="810" />
       <source>Could not save the baseline in {path}: {err}</source>
       <translation>ไม่สามารถบันทึกกรณีฐานใน {path}: {err}</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="335" />
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="255" />
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="339" />
       <location filename="../../carbon_pool_plugin/qgis_io.py" line="317" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="605" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="562" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="646" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="860" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="812" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="830" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="776" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="901" />
       <source>Could not write features to the output.</source>
       <translation>ไม่สามารถเขียนฟีเจอร์ลงในผลลัพธ์ได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="380" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="375" />
       <source>Could not write the output table.</source>
       <translation>ไม่สามารถเขียนตารางผลลัพธ์ได้</translation>
     </message>
@@ -822,7 +826,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่สามารถเขียนขอบเขตแปลงได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="855" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="850" />
       <source>Could not write the subplots.</source>
       <translation>ไม่สามารถเขียนแปลงย่อยได้</translation>
     </message>
@@ -928,7 +932,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>CV ตั้งต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="222" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="223" />
       <source>Density of each polygon</source>
       <translation>ความหนาแน่นของแต่ละรูปปิด</translation>
     </message>
@@ -972,7 +976,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ระยะห่างระหว่างจุดกริด หน่วยเมตร (เฉพาะรูปแบบการวางแปลงแบบมีระบบ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1016" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1011" />
       <source>Duplicate existing plot ids: {list}</source>
       <translation>รหัสแปลงเดิมซ้ำกัน: {list}</translation>
     </message>
@@ -1001,7 +1005,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (plot_id, plot, รหัสแปลง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="164" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="165" />
       <source>Empty: detected (plot_id, plot, รหัสแปลง); used in messages only.</source>
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (plot_id, plot, รหัสแปลง) ใช้ในข้อความแจ้งเท่านั้น</translation>
     </message>
@@ -1095,7 +1099,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>งบประมาณความคลาดเคลื่อน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="765" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="764" />
       <source>Error budget (variance of the total, each source alone):</source>
       <translation>งบประมาณความคลาดเคลื่อน (ความแปรปรวนของผลรวม เมื่อพิจารณาแต่ละแหล่งแยกกัน):</translation>
     </message>
@@ -1105,12 +1109,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>เมทริกซ์ความคลาดเคลื่อน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="257" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="258" />
       <source>Every green-space polygon with its fields plus area_ha, area_rai, density_tc_ha, density_tco2e_rai, density_source, carbon_t and co2e_t with 95 % intervals, n_plots_in_polygon; styled by density on load.</source>
       <translation>รูปปิดพื้นที่สีเขียวทุกรูปพร้อมฟิลด์เดิม และเพิ่ม area_ha, area_rai, density_tc_ha, density_tco2e_rai, density_source, carbon_t และ co2e_t พร้อมช่วง 95 %, n_plots_in_polygon โดยกำหนดสัญลักษณ์ตามความหนาแน่นเมื่อโหลด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="188" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="189" />
       <source>Every green-space polygon, with its stratum; stratum areas are summed.</source>
       <translation>รูปปิดพื้นที่สีเขียวทุกรูปพร้อมชั้นภูมิ โดยรวมพื้นที่ของแต่ละชั้นภูมิ</translation>
     </message>
@@ -1150,17 +1154,17 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>แปลงตัวอย่างถาวรที่มีอยู่เดิม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="955" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="950" />
       <source>Existing plot {id} has no geometry; ignored.</source>
       <translation>แปลงเดิม {id} ไม่มีรูปเรขาคณิต จึงถูกข้ามไป</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1003" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="998" />
       <source>Existing plot {id} lies in no stratum polygon.</source>
       <translation>แปลงเดิม {id} ไม่อยู่ในรูปปิดชั้นภูมิใดเลย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1009" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1004" />
       <source>Existing plots are points: their footprints are drawn with the chosen shape.</source>
       <translation>แปลงเดิมเป็นข้อมูลจุด: ขอบเขตแปลงจะถูกวาดตามรูปร่างที่เลือก</translation>
     </message>
@@ -1175,7 +1179,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>แปลงเดิมที่คงไว้: {n} ({active} แปลงที่ยังใช้งาน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="942" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="937" />
       <source>Existing plots need a plot_id field (found: {names}).</source>
       <translation>แปลงเดิมต้องมีฟิลด์ plot_id (ฟิลด์ที่พบ: {names})</translation>
     </message>
@@ -1231,7 +1235,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่มีฟิลด์ “{field}” ในชั้นข้อมูลชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="449" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="444" />
       <source>Field(s) {missing} not found in the tree table; its fields are: {fields}. If the table has title or merged rows above the column names, delete them so the names are in the first row.</source>
       <translation>ไม่พบฟิลด์ {missing} ในตารางต้นไม้ ฟิลด์ที่มีคือ: {fields} หากตารางมีแถวชื่อเรื่องหรือแถวที่ผสานเซลล์อยู่เหนือชื่อคอลัมน์ ให้ลบแถวเหล่านั้นออกเพื่อให้ชื่อคอลัมน์อยู่ในแถวแรก</translation>
     </message>
@@ -1276,7 +1280,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ใช้กับเกณฑ์สัดส่วนพื้นที่สีเขียวในรายงานและไฟล์ส่งออก (ทุกเทศบาล)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="243" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="244" />
       <source>For the plots-inside option (at least 2 for an interval).</source>
       <translation>สำหรับตัวเลือกแปลงภายในรูปปิด (อย่างน้อย 2 แปลงจึงคำนวณช่วงได้)</translation>
     </message>
@@ -1331,7 +1335,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>เส้นรอบวงจะถูกแปลงเป็นเส้นผ่านศูนย์กลางครั้งเดียว: D = เส้นรอบวง / π</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="203" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="202" />
       <source>Give at least one green class code.</source>
       <translation>ระบุรหัสประเภทพื้นที่สีเขียวอย่างน้อยหนึ่งรหัส</translation>
     </message>
@@ -1365,24 +1369,24 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>Global Wood Density Database v2 (2026)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="182" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="181" />
       <source>Green area (m²)</source>
       <translation>พื้นที่สีเขียว (m²)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="297" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="183" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="182" />
       <source>Green area (rai)</source>
       <translation>พื้นที่สีเขียว (ไร่)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="299" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="187" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="186" />
       <source>Green area per person (m²)</source>
       <translation>พื้นที่สีเขียวต่อคน (m²)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="314" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="303" />
       <source>Green area per person: {m:.1f} m² for {p:.0f} people (WHO minimum 9 m²: {who}; ONEP target 15 m²: {onep})</source>
       <translation>พื้นที่สีเขียวต่อคน: {m:.1f} m² สำหรับประชากร {p:.0f} คน (ค่าขั้นต่ำ WHO 9 m²: {who}; เป้าหมาย สผ. 15 m²: {onep})</translation>
     </message>
@@ -1392,13 +1396,13 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>แบนด์สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="93" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="92" />
       <source>Green classes</source>
       <translation>ประเภทพื้นที่สีเขียว</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="298" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="184" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="183" />
       <source>Green share (%)</source>
       <translation>สัดส่วนพื้นที่สีเขียว (%)</translation>
     </message>
@@ -1408,7 +1412,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>สัดส่วนพื้นที่สีเขียวต่อพื้นที่ทั้งหมด (%)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="303" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="292" />
       <source>Green share {s:.2f} % of {ref:.1f} rai; target for this type {t:.0f} %: {verdict}</source>
       <translation>สัดส่วนพื้นที่สีเขียว {s:.2f} % ของ {ref:.1f} ไร่; เป้าหมายสำหรับประเภทนี้ {t:.0f} %: {verdict}</translation>
     </message>
@@ -1418,17 +1422,17 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>พื้นที่สีเขียว (ชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="721" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="698" />
       <source>Green space {a:.2f} ha ({rai:.1f} rai): {c:.1f} tC, {co2:.1f} tCO2e (95 % CI {lo:.1f} – {hi:.1f}); mean {m:.2f} tC/ha.</source>
       <translation>พื้นที่สีเขียว {a:.2f} ha ({rai:.1f} ไร่): {c:.1f} tC, {co2:.1f} tCO2e (95 % CI {lo:.1f} – {hi:.1f}); ค่าเฉลี่ย {m:.2f} tC/ha</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="345" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="346" />
       <source>Green-space area (ha)</source>
       <translation>พื้นที่สีเขียว (ha)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="172" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="171" />
       <source>Green-space polygons</source>
       <translation>รูปปิดพื้นที่สีเขียว</translation>
     </message>
@@ -1445,7 +1449,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>รูปปิดพื้นที่สีเขียว (ชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="67" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="66" />
       <source>Green-space polygons and green-area target</source>
       <translation>รูปปิดพื้นที่สีเขียวและเป้าหมายพื้นที่สีเขียว</translation>
     </message>
@@ -1470,7 +1474,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>รูปปิดพื้นที่สีเขียว แต่ละรูปอยู่ในชั้นภูมิ (ประเภท) เดียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="350" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="351" />
       <source>Green-space share of the municipality (%)</source>
       <translation>สัดส่วนพื้นที่สีเขียวของเทศบาล (%)</translation>
     </message>
@@ -1511,7 +1515,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>แบบจำลองความสูงสำหรับต้นที่ไม่มีข้อมูลความสูง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="481" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="479" />
       <source>Hold-out check on {n} pixels of {g} withheld training features: overall accuracy {oa:.3f}, kappa {k:.3f} (optimistic: training sites are not a probability sample).</source>
       <translation>การตรวจสอบด้วยข้อมูลที่กันไว้ (hold-out) จาก {n} พิกเซลของฟีเจอร์สำหรับฝึก {g} ฟีเจอร์ที่กันไว้: ความถูกต้องโดยรวม {oa:.3f}, kappa {k:.3f} (เป็นค่าที่สูงเกินจริง เนื่องจากพื้นที่สำหรับฝึกไม่ใช่ตัวอย่างเชิงความน่าจะเป็น)</translation>
     </message>
@@ -1581,7 +1585,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>รวมไว้ด้วย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="925" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="912" />
       <source>Independent estimates (AR-TOOL14 6.1): {c1:.1f} → {c2:.1f} tCO2e over {y:.3f} yr: {d:.1f} tCO2e, {a:.1f} tCO2e/yr (U {u:.1f} %).</source>
       <translation>ค่าประมาณที่เป็นอิสระต่อกัน (AR-TOOL14 6.1): {c1:.1f} → {c2:.1f} tCO2e ในช่วง {y:.3f} ปี: {d:.1f} tCO2e, {a:.1f} tCO2e/yr (U {u:.1f} %)</translation>
     </message>
@@ -1622,7 +1626,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ข้อมูลแรสเตอร์ประเภทแบบจำนวนเต็ม เช่น จาก ‘Classify green space’</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="328" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="329" />
       <source>Inventory year</source>
       <translation>ปีที่สำรวจ</translation>
     </message>
@@ -1728,7 +1732,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>แบบจำลองความสัมพันธ์ความสูง–เส้นผ่านศูนย์กลาง (H–D) ระดับท้องถิ่นที่ปรับจากต้นไม้ที่วัดจริง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="137" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="136" />
       <source>Local-government type (green-area target)</source>
       <translation>ประเภทองค์กรปกครองส่วนท้องถิ่น (เป้าหมายพื้นที่สีเขียว)</translation>
     </message>
@@ -1768,7 +1772,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ฟิลด์ประเภทในแผนที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="367" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="365" />
       <source>Map classes {c} have no reference points; every mapped class (stratum) needs samples for the area estimate.</source>
       <translation>ประเภทในแผนที่ {c} ไม่มีจุดอ้างอิง ทุกประเภทในแผนที่ (ชั้นภูมิ) ต้องมีตัวอย่างจึงจะประมาณพื้นที่ได้</translation>
     </message>
@@ -1815,7 +1819,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ช่วงเวลาเฉลี่ย (ปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="225" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="226" />
       <source>Mean of the plots inside the polygon when enough, else stratum mean</source>
       <translation>ค่าเฉลี่ยของแปลงตัวอย่างภายในรูปปิดเมื่อมีจำนวนเพียงพอ มิฉะนั้นใช้ค่าเฉลี่ยของชั้นภูมิ</translation>
     </message>
@@ -1854,7 +1858,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>วันที่วัดของแต่ละแปลง (จำเป็นสำหรับการเปลี่ยนแปลงปริมาณคาร์บอนรายปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="186" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="185" />
       <source>Meets target (1/0)</source>
       <translation>ผ่านเป้าหมาย (1/0)</translation>
     </message>
@@ -1893,12 +1897,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชุดวิธีการและรุ่น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="319" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="320" />
       <source>Method pack label</source>
       <translation>ชื่อชุดวิธีการ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="554" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="540" />
       <source>Method {m} {v}; equation library {e}</source>
       <translation>วิธีการ {m} {v}; คลังสมการ {e}</translation>
     </message>
@@ -1923,17 +1927,17 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>เพิ่มระยะห่างต่ำสุดจาก {d:g} m เป็น {e:.2f} m เพื่อไม่ให้แปลงซ้อนทับกัน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="104" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="103" />
       <source>Minimum mapping unit (m²)</source>
       <translation>หน่วยพื้นที่เล็กที่สุดที่ทำแผนที่ (m²)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="277" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="266" />
       <source>Minimum mapping unit {mmu:.0f} m² = {px} pixels; green area before/after: {raw:.1f} / {after:.1f} rai</source>
       <translation>หน่วยพื้นที่เล็กที่สุดที่ทำแผนที่ {mmu:.0f} m² = {px} จุดภาพ; พื้นที่สีเขียวก่อน/หลัง: {raw:.1f} / {after:.1f} ไร่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="238" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="239" />
       <source>Minimum plots inside a polygon</source>
       <translation>จำนวนแปลงขั้นต่ำภายในรูปปิด</translation>
     </message>
@@ -2002,7 +2006,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="194" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="129" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="128" />
       <source>Municipal boundary</source>
       <translation>ขอบเขตเทศบาล</translation>
     </message>
@@ -2032,13 +2036,13 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนเทศบาลที่ข้าม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="314" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="315" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Municipality</source>
       <translation>เทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="349" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="350" />
       <source>Municipality area (ha)</source>
       <translation>พื้นที่เทศบาล (ha)</translation>
     </message>
@@ -2049,7 +2053,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="220" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="247" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="248" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Municipality boundary</source>
       <translation>ขอบเขตเทศบาล</translation>
@@ -2080,7 +2084,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ประเภทเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="748" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="725" />
       <source>Municipality {b:.2f} ha; green space {g:.2f} ha = {p:.1f} %.</source>
       <translation>เทศบาล {b:.2f} ha; พื้นที่สีเขียว {g:.2f} ha = {p:.1f} %</translation>
     </message>
@@ -2095,9 +2099,9 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ค่าขีดแบ่ง NDVI (Otsu)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="298" />
       <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="309" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="320" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="321" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="310" />
       <source>NOT met</source>
       <translation>ไม่ผ่าน</translation>
     </message>
@@ -2107,7 +2111,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ฟิลด์ชื่อของขอบเขตเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="310" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="311" />
       <source>Name of the baseline record (default: municipality + year).</source>
       <translation>ชื่อของระเบียนกรณีฐาน (ค่าเริ่มต้น: เทศบาล + ปี)</translation>
     </message>
@@ -2117,7 +2121,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชื่อฟิลด์รหัสในข้อมูลนำเข้าทุกชั้น ฟิลด์ด้านล่างใช้แทนได้เป็นรายชั้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="315" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="316" />
       <source>Name or code; empty: read from the boundary (name_th, muni_code).</source>
       <translation>ชื่อหรือรหัส หากเว้นว่างจะอ่านจากขอบเขต (name_th, muni_code)</translation>
     </message>
@@ -2142,7 +2146,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>การเปลี่ยนแปลงสุทธิตลอดช่วงเวลา (tCO2e)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="907" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="902" />
       <source>Network: {total} plots ({new} new, {existing} existing); shortfall {short}; seed {seed}</source>
       <translation>โครงข่ายแปลง: {total} แปลง (ใหม่ {new}, มีอยู่เดิม {existing}); ขาด {short}; seed {seed}</translation>
     </message>
@@ -2162,7 +2166,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่มีปริมาณการกักเก็บคาร์บอน: ให้ระบุค่ารวมของการประมาณค่าแบบแบ่งชั้นภูมิ ตารางชั้นภูมิ หรือฟิลด์ CO2e ของรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="491" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="486" />
       <source>No green-space polygon has a stratum.</source>
       <translation>ไม่มีรูปปิดพื้นที่สีเขียวใดที่มีชั้นภูมิ</translation>
     </message>
@@ -2233,12 +2237,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่พบฟิลด์เลขป้ายต้นไม้ใน {t} (ค้นหา tag, tree_id, เลขป้าย)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="356" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="354" />
       <source>No usable reference points.</source>
       <translation>ไม่มีจุดอ้างอิงที่ใช้ได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="450" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="448" />
       <source>No valid image pixels fall inside the training features.</source>
       <translation>ไม่มีจุดภาพที่ถูกต้องตกอยู่ภายในฟีเจอร์สำหรับฝึก</translation>
     </message>
@@ -2295,7 +2299,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="189" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="188" />
       <source>Number of polygons</source>
       <translation>จำนวนรูปปิด</translation>
     </message>
@@ -2325,7 +2329,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนปี T ของปริมาณการดูดซับคาร์บอนรายปีที่นำมาประเมินมูลค่า (t = 0 … T−1)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="170" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="171" />
       <source>Numeric per-hectare plot value: carbon_t_ha (default), biomass_t_ha, agb_t_ha, or any other (e.g. volume); set Value kind to match.</source>
       <translation>ค่าต่อเฮกตาร์ของแปลงที่เป็นตัวเลข: carbon_t_ha (ค่าเริ่มต้น), biomass_t_ha, agb_t_ha หรือค่าอื่นใด (เช่น ปริมาตร) ให้ตั้งค่า ชนิดของค่า ให้สอดคล้องกัน</translation>
     </message>
@@ -2355,7 +2359,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หนึ่งแถวต่อเทศบาล: code, name, status (ok/failed/skipped), n_trees, n_plots, area_ha, total_tco2e, ci95_low/high, u90_pct, folder และ message</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="268" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="269" />
       <source>One row per stratum and one row stratum = ALL (row_type total): area, n, mean, SD, SE, t, 90/95 % CI, U %, totals, deduction and conservative total.</source>
       <translation>หนึ่งแถวต่อชั้นภูมิ และหนึ่งแถว stratum = ALL (row_type total): พื้นที่, n, ค่าเฉลี่ย, SD, SE, t, CI 90/95 %, U %, ค่ารวม, การหักลด และค่ารวมแบบอนุรักษ์</translation>
     </message>
@@ -2380,7 +2384,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>เฉพาะเทศบาลเหล่านี้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="296" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="285" />
       <source>Only {c:.1f} % of the boundary is covered by classified pixels; the green share refers to the covered part.</source>
       <translation>จุดภาพที่จำแนกประเภทแล้วครอบคลุมขอบเขตเพียง {c:.1f} % สัดส่วนพื้นที่สีเขียวจึงหมายถึงเฉพาะส่วนที่ครอบคลุม</translation>
     </message>
@@ -2580,12 +2584,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ ได้จากอัลกอริทึมการเปลี่ยนแปลงปริมาณคาร์บอน ให้เว้นว่างหากไม่ได้คำนวณ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="295" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="296" />
       <source>Optional: a PostgreSQL connection, as a libpq string (dbname=carbon host=db.example.org port=5432 user=officer) or a URI (postgresql://officer@db.example.org:5432/carbon). Appends one record to the table carbonpool_baselines of that database (created if missing), so several municipalities can share one database; records are never changed or deleted. Prefer a password file (.pgpass) or service over a password in the string. Needs the Python module psycopg2.</source>
       <translation>ไม่บังคับ: การเชื่อมต่อ PostgreSQL ในรูปแบบสตริง libpq (dbname=carbon host=db.example.org port=5432 user=officer) หรือ URI (postgresql://officer@db.example.org:5432/carbon) จะเพิ่มระเบียนหนึ่งรายการลงในตาราง carbonpool_baselines ของฐานข้อมูลนั้น (สร้างใหม่หากยังไม่มี) เพื่อให้หลายเทศบาลใช้ฐานข้อมูลร่วมกันได้ ระเบียนจะไม่ถูกแก้ไขหรือลบ ควรใช้ไฟล์รหัสผ่าน (.pgpass) หรือ service แทนการใส่รหัสผ่านในสตริง ต้องมีโมดูล Python psycopg2</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="282" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="283" />
       <source>Optional: appends one record to the table carbonpool_baselines of this GeoPackage (created if missing). Records are never changed or deleted.</source>
       <translation>ไม่บังคับ: เพิ่มหนึ่งระเบียนลงในตาราง carbonpool_baselines ของ GeoPackage นี้ (สร้างให้หากยังไม่มี) ระเบียนจะไม่ถูกแก้ไขหรือลบ</translation>
     </message>
@@ -2600,7 +2604,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: สำหรับแผนภูมิ DBH ชนิดไม้ที่พบมากที่สุด สมการที่ใช้ และเครื่องหมายตรวจสอบคุณภาพข้อมูล (flag)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="251" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="252" />
       <source>Optional: gives the municipality area and the green-space share.</source>
       <translation>ไม่บังคับ: ใช้หาพื้นที่เทศบาลและสัดส่วนพื้นที่สีเขียว</translation>
     </message>
@@ -2690,7 +2694,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ หากเว้นว่างจะอ่านประเภทในแผนที่จากแรสเตอร์ประเภท ณ แต่ละจุด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="196" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="197" />
       <source>Other (no carbon conversion)</source>
       <translation>อื่น ๆ (ไม่แปลงเป็นคาร์บอน)</translation>
     </message>
@@ -2718,7 +2722,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ผลลัพธ์ของ มวลชีวภาพและคาร์บอนของต้นไม้: ต้องมี dbh_cm, height_m, height_source, wd, wd_sd, wd_level, equation_id, agb_kg, bgb_kg และ carbon_kg</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="158" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="159" />
       <source>Output of carbonpool:plotcarbon, or any plot layer/table.</source>
       <translation>ผลลัพธ์ของ carbonpool:plotcarbon หรือชั้นข้อมูล/ตารางแปลงใดก็ได้</translation>
     </message>
@@ -2733,7 +2737,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ผลลัพธ์ของ carbonpool:treebiomass สำหรับการวัดครั้งนี้ (ฟิลด์เดียวกัน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="90" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="89" />
       <source>Output of ‘Classify green space’ (or any integer class raster).</source>
       <translation>ผลลัพธ์ของ ‘จำแนกประเภทพื้นที่สีเขียว’ (หรือแรสเตอร์ประเภทที่เป็นจำนวนเต็มใดก็ได้)</translation>
     </message>
@@ -2753,7 +2757,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ครึ่งหนึ่งของความกว้างช่วงความเชื่อมั่น 95 % ของความถูกต้องโดยรวม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="394" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="392" />
       <source>Overall accuracy {oa:.3f} ± {ci:.3f} (area-weighted), {oas:.3f} (sample counts); kappa {k:.3f}; {n} points</source>
       <translation>ความถูกต้องโดยรวม {oa:.3f} ± {ci:.3f} (ถ่วงน้ำหนักด้วยพื้นที่), {oas:.3f} (ตามจำนวนตัวอย่าง); kappa {k:.3f}; {n} จุด</translation>
     </message>
@@ -2767,12 +2771,12 @@ GreenArea publishes no exchange format or API, so this is a PROPOSED format; the
 GreenArea ไม่ได้เผยแพร่รูปแบบการแลกเปลี่ยนข้อมูลหรือ API ไว้ ดังนั้นรูปแบบนี้จึงเป็นรูปแบบที่ เสนอ (PROPOSED) ไฟล์ JSON จะถูกตรวจสอบกับ schema ที่มาพร้อมปลั๊กอิน (data/schema/greenarea_export.schema.json อธิบายไว้ใน docs/greenarea_export.md) ไม่มีการอัปโหลดข้อมูลใด ๆ: อัลกอริทึมนี้ไม่เชื่อมต่อเครือข่าย ไฟล์ทั้งสองจะถูกสร้างขึ้นเฉพาะเมื่อข้อมูลครบถ้วนทั้งสองไฟล์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="908" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="895" />
       <source>Paired plots (AR-TOOL14 6.2): n = {n}, {y:.3f} yr; net {net:.1f} tCO2e; annual {a:.1f} tCO2e/yr (90 % CI {lo:.1f} – {hi:.1f}; U {u:.1f} %; deduction {d:.0f} % → conservative {c:.1f} tCO2e/yr).</source>
       <translation>แปลงคู่ (AR-TOOL14 6.2): n = {n}, {y:.3f} ปี; สุทธิ {net:.1f} tCO2e; รายปี {a:.1f} tCO2e/ปี (CI 90 % {lo:.1f} – {hi:.1f}; U {u:.1f} %; หักลด {d:.0f} % → แบบอนุรักษ์ {c:.1f} tCO2e/ปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="110" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="109" />
       <source>Patches smaller than this are sieved away before polygonising (0 = keep all).</source>
       <translation>กลุ่มจุดภาพที่เล็กกว่าค่านี้จะถูกกรองออก (sieve) ก่อนแปลงเป็นรูปปิด (0 = เก็บไว้ทั้งหมด)</translation>
     </message>
@@ -2792,7 +2796,7 @@ GreenArea ไม่ได้เผยแพร่รูปแบบการแ�
       <translation>ความถูกต้องรายประเภทและพื้นที่ที่ปรับแก้แล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="168" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="169" />
       <source>Per-hectare value to estimate</source>
       <translation>ค่าต่อเฮกตาร์ที่ต้องการประมาณ</translation>
     </message>
@@ -2958,7 +2962,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="348" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="269" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="248" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="162" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="163" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="176" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="217" />
       <source>Plot id field</source>
@@ -3009,7 +3013,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ฟิลด์สถานะแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="544" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="539" />
       <source>Plot strata by location (plot centroid within the green-space polygons).</source>
       <translation>ชั้นภูมิของแปลงตามตำแหน่ง (จุดเซนทรอยด์ของแปลงอยู่ภายในรูปปิดพื้นที่สีเขียว)</translation>
     </message>
@@ -3019,7 +3023,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ชั้นภูมิของแปลงตามตำแหน่ง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="539" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="534" />
       <source>Plot strata from the field “{f}”.</source>
       <translation>ชั้นภูมิของแปลงจากฟิลด์ “{f}”</translation>
     </message>
@@ -3031,13 +3035,13 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="368" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="268" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="179" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="180" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="245" />
       <source>Plot stratum field</source>
       <translation>ฟิลด์ชั้นภูมิของแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1127" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1122" />
       <source>Plot {id} is already registered at another position; the registry entry is kept (pass the registered plots as existing plots).</source>
       <translation>แปลง {id} ลงทะเบียนไว้แล้วที่ตำแหน่งอื่น จะคงรายการในทะเบียนไว้ (ให้ส่งแปลงที่ลงทะเบียนแล้วเป็นแปลงที่มีอยู่เดิม)</translation>
     </message>
@@ -3099,7 +3103,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>จำนวนแปลงต่อชั้นภูมิต้องมากกว่า 0 สำหรับการออกแบบแบบสุ่มแบ่งชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="572" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="567" />
       <source>Plots per stratum: {c}</source>
       <translation>จำนวนแปลงต่อชั้นภูมิ: {c}</translation>
     </message>
@@ -3119,12 +3123,12 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>จำนวนแปลงที่ต้องวาง (ผลรวมของ n_h)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="346" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="347" />
       <source>Plots used</source>
       <translation>แปลงที่ใช้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="155" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="156" />
       <source>Plots with per-hectare values</source>
       <translation>แปลงที่มีค่าต่อเฮกตาร์</translation>
     </message>
@@ -3134,7 +3138,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลงที่มีสถานะ “abandoned” และไม่มีวันที่ ถือว่าไม่ได้วัดในครั้งนั้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="526" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="515" />
       <source>Plots: {p}; trees summed: {t}; saplings excluded: {s}; dead: {d}; new (ingrowth, alive): {new}; unusable: {u}; orphans: {o}; mean {c:.3f} tC/ha.</source>
       <translation>แปลง: {p}; ต้นไม้ที่นำมารวม: {t}; ไม้หนุ่มที่ไม่นับ: {s}; ตาย: {d}; ใหม่ (ingrowth, มีชีวิต): {new}; ใช้ไม่ได้: {u}; ไม่มีแปลงที่ตรงกัน: {o}; ค่าเฉลี่ย {c:.3f} tC/ha</translation>
     </message>
@@ -3170,7 +3174,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="262" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="154" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="153" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Population</source>
       <translation>จำนวนประชากร</translation>
@@ -3181,7 +3185,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>จำนวนประชากร (0 = จากขอบเขต)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="163" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="162" />
       <source>Population field of the boundary</source>
       <translation>ฟิลด์จำนวนประชากรของขอบเขต</translation>
     </message>
@@ -3252,7 +3256,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>อ่านข้อมูลต้นไม้ {n} ต้น ({fields})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="473" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="467" />
       <source>Read {n} trees; fields used: {fields}</source>
       <translation>อ่านข้อมูลต้นไม้ {n} ต้น; ฟิลด์ที่ใช้: {fields}</translation>
     </message>
@@ -3282,7 +3286,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>แบนด์สีแดง (Red)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="188" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="187" />
       <source>Reference (classified) area (rai)</source>
       <translation>พื้นที่อ้างอิง (จากการจำแนกประเภท) (ไร่)</translation>
     </message>
@@ -3307,7 +3311,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>ตัวคูณค่าการสะท้อน (scale)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="159" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="158" />
       <source>Registered population for green area per person (overrides the field).</source>
       <translation>จำนวนประชากรตามทะเบียนราษฎร์ สำหรับพื้นที่สีเขียวต่อคน (ใช้แทนค่าจากฟิลด์)</translation>
     </message>
@@ -3322,7 +3326,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>จำนวนประชากรตามทะเบียนราษฎร์ สำหรับพื้นที่สีเขียว m² ต่อคน (0 = ไม่ทราบ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="897" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="892" />
       <source>Registry {path}: {n} plots added to {table}</source>
       <translation>ทะเบียน {path}: เพิ่ม {n} แปลงลงใน {table}</translation>
     </message>
@@ -3497,12 +3501,12 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ไม้หนุ่ม (ลูกไม้) ที่ไม่นำมารวม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="290" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="291" />
       <source>Save as baseline in PostgreSQL database</source>
       <translation>บันทึกเป็นค่าฐานในฐานข้อมูล PostgreSQL</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="276" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="277" />
       <source>Save as baseline in project GeoPackage</source>
       <translation>บันทึกเป็นค่าฐานใน GeoPackage ของโครงการ</translation>
     </message>
@@ -3582,6 +3586,11 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>กำหนดสัดส่วนพื้นที่สีเขียวขั้นต่ำของพื้นที่เทศบาล (เกณฑ์ที่ 1)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="284" />
+      <source>Shapefile field names hold at most 10 bytes (a Thai letter takes 3); renamed: {pairs}. Write to a GeoPackage to keep the full names.</source>
+      <translation>ชื่อฟิลด์ของ Shapefile ยาวได้ไม่เกิน 10 ไบต์ (อักษรไทยใช้ตัวละ 3 ไบต์) จึงเปลี่ยนชื่อ: {pairs} บันทึกเป็น GeoPackage เพื่อคงชื่อฟิลด์เต็ม</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Share of the plot that was measured (0–1).</source>
       <translation>สัดส่วนของพื้นที่แปลงที่ทำการวัด (0–1)</translation>
@@ -3602,7 +3611,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>แบนด์อินฟราเรดคลื่นสั้น 1 (SWIR1)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="115" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="114" />
       <source>Simplify tolerance (map units)</source>
       <translation>ค่าความคลาดเคลื่อนในการลดความซับซ้อนของรูปร่าง (หน่วยแผนที่)</translation>
     </message>
@@ -3612,7 +3621,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>n ตาม Sourcebook (Neyman, ไม่ปัดเศษ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="382" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="377" />
       <source>Sourcebook n = {nsb:.2f} (t = {t:.4f}); required with {alloc} allocation {nreq:.2f}; plots to place: {n}; expected precision ±{p:.1f} %</source>
       <translation>n ตาม Sourcebook = {nsb:.2f} (t = {t:.4f}); จำนวนที่ต้องการเมื่อจัดสรรแบบ {alloc} {nreq:.2f}; จำนวนแปลงที่ต้องวาง: {n}; ความแม่นยำที่คาดว่าจะได้ ±{p:.1f} %</translation>
     </message>
@@ -3635,12 +3644,12 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ฟิลด์ชนิดพันธุ์ไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="548" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="534" />
       <source>Species matched only at genus level (check the spelling): {list}</source>
       <translation>ชนิดพันธุ์ที่จับคู่ได้เพียงระดับสกุล (ตรวจสอบการสะกด): {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="543" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="529" />
       <source>Species not found in the species table: {list}</source>
       <translation>ไม่พบชนิดพันธุ์ไม้ในตารางชนิดพันธุ์ไม้: {list}</translation>
     </message>
@@ -3745,7 +3754,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>การบูตสแตรปแปลงตัวอย่างแบบแบ่งชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="132" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="133" />
       <source>Stratified carbon estimate and carbon-stock map</source>
       <translation>การประมาณค่าคาร์บอนแบบแบ่งชั้นภูมิและแผนที่ปริมาณคาร์บอนสะสม</translation>
     </message>
@@ -3760,7 +3769,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>สุ่มแบบแบ่งชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="135" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="136" />
       <source>Stratified random-sampling estimate of the carbon stock of the green space (CDM AR-TOOL14 Eq. 12–17): per stratum n, mean, SD, SE, 90 % and 95 % confidence intervals (Student t, df = n − number of strata), U %, and the T-VER uncertainty deduction (T-VER-P-TOOL-01-02); whole municipality: weighted mean, total tC and tCO2e with intervals.
 
 Strata with 0 or 1 plot are merged (merge map, else the whole-sample estimate), excluded or rejected — always reported. Areas are ellipsoidal for a geographic CRS and planar in a projected CRS.
@@ -3840,7 +3849,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ฟิลด์ชั้นภูมิของรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="224" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="225" />
       <source>Stratum mean for every polygon</source>
       <translation>ใช้ค่าเฉลี่ยของชั้นภูมิกับทุกรูปปิด</translation>
     </message>
@@ -3850,7 +3859,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ชั้นภูมิของแปลงตัวอย่างนำร่องแต่ละแปลง (ใช้ค่าเดียวกับฟิลด์ชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="181" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="182" />
       <source>Stratum of each plot. Empty: the field “stratum” if present, else by location (plot centroid within the green-space polygons).</source>
       <translation>ชั้นภูมิของแปลงตัวอย่างแต่ละแปลง หากเว้นว่าง: ใช้ฟิลด์ “stratum” หากมี มิฉะนั้นกำหนดตามตำแหน่ง (จุดศูนย์กลางแปลงที่อยู่ภายในรูปปิดพื้นที่สีเขียว)</translation>
     </message>
@@ -3860,7 +3869,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ชั้นภูมิของแปลงตัวอย่างแต่ละแปลง ต้องตรงกับฟิลด์ชั้นภูมิของชั้นข้อมูลชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="265" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="266" />
       <source>Stratum table</source>
       <translation>ตารางชั้นภูมิ</translation>
     </message>
@@ -3899,12 +3908,12 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>แปลงย่อย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="833" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="828" />
       <source>Subplots requested but no subplot output given; none written.</source>
       <translation>มีการขอแปลงย่อยแต่ไม่ได้กำหนดผลลัพธ์แปลงย่อย จึงไม่ได้เขียนแปลงย่อย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="771" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="770" />
       <source>Sum of one-source variances / combined variance = {r:.3f}</source>
       <translation>ผลรวมความแปรปรวนรายแหล่ง / ความแปรปรวนรวม = {r:.3f}</translation>
     </message>
@@ -3919,7 +3928,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ตรวจสอบข้อมูลสรุปกับ schema แล้ว ({validator})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="168" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="167" />
       <source>Summed over the boundary features when Population is empty.</source>
       <translation>รวมจากทุกรายการของขอบเขตเมื่อไม่ได้ระบุจำนวนประชากร</translation>
     </message>
@@ -3972,7 +3981,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="369" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="347" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="348" />
       <source>T-VER deduction (% of the 90 % half-width)</source>
       <translation>การหักลดตาม T-VER (% ของครึ่งความกว้างช่วง 90 %)</translation>
     </message>
@@ -3982,7 +3991,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ค่าเริ่มต้นของ T-VER</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="210" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="211" />
       <source>T-VER/IPCC 0.47; i-Tree 0.5. Used only when Value kind is Biomass.</source>
       <translation>T-VER/IPCC 0.47; i-Tree 0.5 ใช้เฉพาะเมื่อประเภทของค่าเป็นมวลชีวภาพ</translation>
     </message>
@@ -4002,7 +4011,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ความแม่นยำเป้าหมาย (สัดส่วนของค่าเฉลี่ย)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="185" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="184" />
       <source>Target share (%)</source>
       <translation>สัดส่วนเป้าหมาย (%)</translation>
     </message>
@@ -4012,7 +4021,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ไทย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="146" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="145" />
       <source>Thai urban green-space criterion 1: minimum green share by type of local government (เทศบาลนคร 15 %, เทศบาลเมือง 20 %, เทศบาลตำบล/อบต. 25 %).</source>
       <translation>เกณฑ์ที่ 1 ด้านพื้นที่สีเขียวในเมืองของไทย: สัดส่วนพื้นที่สีเขียวขั้นต่ำตามประเภทองค์กรปกครองส่วนท้องถิ่น (เทศบาลนคร 15 %, เทศบาลเมือง 20 %, เทศบาลตำบล/อบต. 25 %)</translation>
     </message>
@@ -4022,7 +4031,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ไฟล์ CSV ไม่ได้เข้ารหัสแบบ UTF-8 จึงอ่านเป็น {enc} (ภาษาไทย) ให้บันทึกไฟล์เป็น UTF-8 เพื่อไม่ต้องเดาการเข้ารหัส</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="427" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="422" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="577" />
       <source>The Custom method pack needs a method file (JSON).</source>
       <translation>ชุดวิธีการแบบ Custom ต้องใช้ไฟล์วิธีการ (JSON)</translation>
@@ -4044,7 +4053,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="262" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="223" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="222" />
       <source>The boundary layer has no polygons.</source>
       <translation>ชั้นข้อมูลขอบเขตไม่มีรูปปิด</translation>
     </message>
@@ -4099,13 +4108,13 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>แปลงตัวอย่างเป็นจุดหรือตาราง: โปรดเลือกฟิลด์พื้นที่แปลง (m²) เฉพาะรูปปิดขอบเขตแปลงเท่านั้นที่ให้ค่าพื้นที่ได้เอง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="371" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="372" />
       <source>The plots have no field “{f}”; choose the per-hectare value field.</source>
       <translation>แปลงตัวอย่างไม่มีฟิลด์ “{f}” โปรดเลือกฟิลด์ค่าต่อเฮกตาร์</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="483" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="548" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="543" />
       <source>The plots have no stratum field and no geometry to locate them.</source>
       <translation>แปลงตัวอย่างไม่มีทั้งฟิลด์ชั้นภูมิและรูปเรขาคณิตที่ใช้ระบุตำแหน่ง</translation>
     </message>
@@ -4155,7 +4164,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ข้อมูลสรุปไม่ผ่านการตรวจสอบกับ schema: {errors}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="439" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="437" />
       <source>The training features do not overlap the image.</source>
       <translation>ข้อมูลสำหรับฝึก (training) ไม่ซ้อนทับกับภาพ</translation>
     </message>
@@ -4180,12 +4189,12 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ชั้นข้อมูล {layer} ไม่มีฟิลด์รหัสเทศบาล “{field}”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="828" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="823" />
       <source>The {shape} plot has no subplots; none written.</source>
       <translation>แปลงแบบ {shape} ไม่มีแปลงย่อย จึงไม่ได้เขียนแปลงย่อย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="493" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="491" />
       <source>Too few training features for a hold-out check.</source>
       <translation>ข้อมูลสำหรับฝึก (training) มีน้อยเกินไปสำหรับการตรวจสอบแบบ hold-out</translation>
     </message>
@@ -4196,34 +4205,34 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="186" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="338" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="339" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="293" />
       <source>Total CO2e (t)</source>
       <translation>CO2e รวม (t)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="342" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="343" />
       <source>Total CO2e, 90 % CI high</source>
       <translation>CO2e รวม, ขอบบนของช่วงความเชื่อมั่น 90 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="341" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="342" />
       <source>Total CO2e, 90 % CI low</source>
       <translation>CO2e รวม, ขอบล่างของช่วงความเชื่อมั่น 90 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="340" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="341" />
       <source>Total CO2e, 95 % CI high</source>
       <translation>CO2e รวม, ขอบบนของช่วงความเชื่อมั่น 95 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="339" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="340" />
       <source>Total CO2e, 95 % CI low</source>
       <translation>CO2e รวม, ขอบล่างของช่วงความเชื่อมั่น 95 %</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="183" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="337" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="338" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="292" />
       <source>Total carbon (tC)</source>
       <translation>คาร์บอนรวม (tC)</translation>
@@ -4274,7 +4283,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>รวม {c:.1f} tC (ชั้นภูมิเป็นอิสระต่อกัน: {lo:.1f}–{hi:.1f}; สัมพันธ์กันสมบูรณ์: {loc:.1f}–{hic:.1f}) = {co2:.1f} tCO2e บนพื้นที่ {a:.2f} ha</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="751" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="750" />
       <source>Total {mean:.1f} t CO2e (point {point:.1f}); sd {sd:.1f}; 95 % interval [{lo:.1f}, {hi:.1f}]; seed {seed}, {it} iterations, sampling {samp}</source>
       <translation>รวม {mean:.1f} t CO2e (ค่าประมาณแบบจุด {point:.1f}); sd {sd:.1f}; ช่วง 95 % [{lo:.1f}, {hi:.1f}]; seed {seed}, {it} รอบ, การสุ่มตัวอย่าง {samp}</translation>
     </message>
@@ -4291,7 +4300,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>เทศบาลเมือง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="453" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="451" />
       <source>Training pixels per class: {d}</source>
       <translation>จำนวนพิกเซลสำหรับฝึก (training) ต่อประเภท: {d}</translation>
     </message>
@@ -4306,7 +4315,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>รูปปิดหรือจุดข้อมูลสำหรับฝึก (training)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="407" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="405" />
       <source>Training polygons or points are needed for this classifier.</source>
       <translation>ตัวจำแนกประเภทนี้ต้องใช้รูปปิดหรือจุดข้อมูลสำหรับฝึก (training)</translation>
     </message>
@@ -4374,7 +4383,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ฟิลด์หมายเลขป้ายต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="98" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="97" />
       <source>Tree-canopy classes</source>
       <translation>ประเภทเรือนยอดต้นไม้</translation>
     </message>
@@ -4444,17 +4453,17 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้ การวัดครั้งที่สอง (t2)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="529" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="515" />
       <source>Trees: {n}; flagged: {f}; AGB {agb:.3f} t; carbon {c:.3f} tC; {co2:.3f} tCO2e</source>
       <translation>ต้นไม้: {n}; ติดเครื่องหมายตรวจสอบ: {f}; AGB {agb:.3f} t; คาร์บอน {c:.3f} tC; {co2:.3f} tCO2e</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="895" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="882" />
       <source>Trees: {s} survivors, {m} mortality ({nr} not relocated), {i} ingrowth; tag problems: {t} ({flags}).</source>
       <translation>ต้นไม้: รอดชีวิต {s} ต้น, ตาย {m} ต้น (หาตำแหน่งเดิมไม่พบ {nr} ต้น), เข้ามาใหม่ (ingrowth) {i} ต้น; ปัญหาหมายเลขป้าย: {t} ({flags})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="71" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="70" />
       <source>Turns a class raster into green-space polygons: the green classes (e.g. 1,2) are sieved to the minimum mapping unit with GDAL's sieve filter (green or non-green patches smaller than it merge into their surroundings), polygonised (8-connected) and optionally simplified. Each polygon gets its main green class, area in m² and rai (from its pixels, exact also for geographic rasters) and canopy-cover fraction (share of canopy-class pixels).
 
 With a municipal boundary, the green share of the classified area inside it is compared with the Thai urban green-space criterion 1 for the local-government type: เทศบาลนคร 15 %, เทศบาลเมือง 20 %, เทศบาลตำบล / อบต. 25 %. With a population, green area per person is reported and compared in the log with the WHO minimum (9 m²) and the ONEP target (15 m²).</source>
@@ -4491,7 +4500,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ความไม่แน่นอน (Monte Carlo)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="343" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="344" />
       <source>Uncertainty U (90 %, %)</source>
       <translation>ความไม่แน่นอน U (90 %, %)</translation>
     </message>
@@ -4531,7 +4540,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>หน่วยของแผนที่ความหนาแน่นคาร์บอนและคำอธิบายสัญลักษณ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="436" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="431" />
       <source>Unknown equation “{eq}”. Known ids: {ids}</source>
       <translation>ไม่รู้จักสมการ “{eq}” รหัสที่รู้จัก: {ids}</translation>
     </message>
@@ -4592,7 +4601,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ใช้เมื่อไม่ได้ระบุทั้งฟิลด์จำนวนแปลงและตารางการจัดสรร สำหรับกริดแบบมีระบบ ค่า 0 หมายถึงเก็บจุดกริดไว้ทั้งหมด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="320" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="321" />
       <source>Used when the plots carry no method field, e.g. “tver”.</source>
       <translation>ใช้เมื่อแปลงตัวอย่างไม่มีฟิลด์วิธีการ เช่น “tver”</translation>
     </message>
@@ -4613,7 +4622,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ช่วงเวลาการประเมินมูลค่า (ปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="192" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="193" />
       <source>Value kind</source>
       <translation>ประเภทของค่า</translation>
     </message>
@@ -4628,7 +4637,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ดัชนีพืชพรรณและดัชนีน้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="553" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="548" />
       <source>WARNING: {n} plot(s) have no stratum (outside every green-space polygon or empty field) and are left out: {ids}</source>
       <translation>คำเตือน: แปลงตัวอย่าง {n} แปลงไม่มีชั้นภูมิ (อยู่นอกรูปปิดพื้นที่สีเขียวทุกรูปหรือฟิลด์ว่าง) จึงไม่นำมาคำนวณ: {ids}</translation>
     </message>
@@ -4648,7 +4657,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>คำเตือน: ราสเตอร์ “{name}” ไม่มีระบบพิกัดอ้างอิง (CRS) พื้นที่จะคำนวณโดยถือว่าหน่วยแผนที่เป็นเมตร (พิกเซลขนาด {w:g} × {h:g} หน่วย) และใช้ชั้นข้อมูลเวกเตอร์โดยไม่แปลงพิกัด หากไม่ถูกต้อง โปรดกำหนด CRS ให้ราสเตอร์ (Raster ▸ Projections ▸ Assign Projection) แล้วเรียกใช้อีกครั้ง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="344" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="345" />
       <source>Weighted mean (tC/ha)</source>
       <translation>ค่าเฉลี่ยถ่วงน้ำหนัก (tC/ha)</translation>
     </message>
@@ -4658,7 +4667,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>กำหนดว่าแบนด์ใดเป็น blue/green/red/NIR/SWIR1 และวิธีแปลงค่า DN เป็นค่าการสะท้อน (ค่าการสะท้อน = DN × scale + offset) ผลิตภัณฑ์ Sentinel-2 L2A ตั้งแต่วันที่ 25 มกราคม 2022 (processing baseline 04.00) มี offset −1000 DN หมายเลขแบนด์ด้านล่างที่ไม่เป็น 0 จะใช้แทนค่าตั้งต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="230" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="231" />
       <source>With the stratum mean the polygon totals add up to the stratified total; the source of each polygon's density is recorded in density_source.</source>
       <translation>เมื่อใช้ค่าเฉลี่ยของชั้นภูมิ ผลรวมของรูปปิดทั้งหมดจะเท่ากับผลรวมจากการประมาณค่าแบบแบ่งชั้นภูมิ แหล่งที่มาของความหนาแน่นของแต่ละรูปปิดบันทึกไว้ใน density_source</translation>
     </message>
@@ -4721,7 +4730,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>YYYY-MM-DD (ค.ศ.) ใช้กับทุกแปลงเมื่อไม่ได้กำหนดฟิลด์วันที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="333" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="334" />
       <source>Year of the baseline (e.g. 2568 B.E.); empty: from the plot dates (C.E.).</source>
       <translation>ปีของค่าฐาน (เช่น พ.ศ. 2568) หากเว้นว่าง: ใช้ปีจากวันที่วัดแปลง (ค.ศ.)</translation>
     </message>
@@ -4756,7 +4765,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ตารางการจัดสรร</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="665" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="663" />
       <source>already done ({when}); not recomputed</source>
       <translation>ทำเสร็จแล้ว ({when}) ไม่คำนวณซ้ำ</translation>
     </message>
@@ -4799,7 +4808,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>เข้ากันได้กับ i-Tree</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="802" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="800" />
       <source>internal error {kind}: {err}</source>
       <translation>ข้อผิดพลาดภายใน {kind}: {err}</translation>
     </message>
@@ -4809,9 +4818,9 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>level (plot, stratum_per_ha, stratum, total_per_ha, total), id, point, mean, median, sd, q025, q975, unit, seed, iterations</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="298" />
       <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="309" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="320" />
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="321" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="310" />
       <source>met</source>
       <translation>ผ่านเกณฑ์</translation>
     </message>
@@ -4821,12 +4830,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ชุดวิธีการ {m}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="687" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="685" />
       <source>no trees and no plots (not inventoried)</source>
       <translation>ไม่มีต้นไม้และแปลงตัวอย่าง (ยังไม่ได้สำรวจ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="716" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="714" />
       <source>no {what} with this code</source>
       <translation>ไม่มี{what}ที่มีรหัสนี้</translation>
     </message>
@@ -4856,7 +4865,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>แปลงตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="176" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="175" />
       <source>poly_id, main_class, area_m2, area_rai, canopy_frac, inside_pct (share in boundary).</source>
       <translation>poly_id, main_class, area_m2, area_rai, canopy_frac, inside_pct (สัดส่วนภายในขอบเขต)</translation>
     </message>
@@ -4871,7 +4880,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ค่า sd ของความคลาดเคลื่อน DBH แบบสัมพัทธ์ (%) หรือแบบสัมบูรณ์ (cm)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="215" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="216" />
       <source>small:target pairs, e.g. “street:residential;riparian:park”. Only strata with fewer than 2 plots are merged.</source>
       <translation>คู่ small:target เช่น “street:residential;riparian:park” เฉพาะชั้นภูมิที่มีแปลงตัวอย่างน้อยกว่า 2 แปลงเท่านั้นที่จะถูกรวม</translation>
     </message>
@@ -4932,27 +4941,27 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{alg}: ไม่มีการกำหนดพารามิเตอร์ {key} จึงไม่ได้ส่งค่าไป</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="820" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="818" />
       <source>{code}: FAILED — {msg}</source>
       <translation>{code}: ล้มเหลว — {msg}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="692" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="690" />
       <source>{code}: no trees and no plots, skipped.</source>
       <translation>{code}: ไม่มีต้นไม้และแปลงตัวอย่าง ข้าม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="790" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="788" />
       <source>{code}: ok — {co2:.1f} tCO2e → {folder}</source>
       <translation>{code}: สำเร็จ — {co2:.1f} tCO2e → {folder}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="671" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="669" />
       <source>{code}: skipped — already done with the same settings ({folder}); tick Recompute to redo it.</source>
       <translation>{code}: ข้าม — ทำเสร็จแล้วด้วยการตั้งค่าเดิม ({folder}) เลือก คำนวณใหม่ เพื่อทำซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="678" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="676" />
       <source>{code}: the settings changed since it was done: recomputed.</source>
       <translation>{code}: การตั้งค่าเปลี่ยนไปจากครั้งที่ทำเสร็จ จึงคำนวณใหม่</translation>
     </message>
@@ -4987,12 +4996,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ข้ามฟีเจอร์ {n} รายการของชั้นข้อมูล “{layer}” ที่รูปเรขาคณิตไม่ถูกต้อง (ตามค่าตั้ง Processing “Invalid features filtering”) รหัสฟีเจอร์: {ids} หากต้องการใช้ฟีเจอร์เหล่านี้ ให้ซ่อมด้วยเครื่องมือ “Fix geometries”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="484" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="479" />
       <source>{n} green-space polygon(s) have no stratum: left out of the estimate.</source>
       <translation>รูปปิดพื้นที่สีเขียว {n} รูปไม่มีชั้นภูมิ: จึงไม่นำมารวมในการประมาณค่า</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="644" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="642" />
       <source>{n} municipalities: {codes}</source>
       <translation>{n} เทศบาล: {codes}</translation>
     </message>
@@ -5007,17 +5016,17 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>แปลงตัวอย่าง {n} แปลงวัดที่ t1 แต่ไม่ได้วัดซ้ำ (ใช้เฉพาะในการคำนวณการเปลี่ยนแปลงแบบประมาณค่าอิสระ): {ids}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="349" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="347" />
       <source>{n} points fall outside the classified area and were skipped.</source>
       <translation>จุด {n} จุดอยู่นอกพื้นที่ที่จำแนกประเภทจึงถูกข้าม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="339" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="337" />
       <source>{n} points without a reference class were skipped.</source>
       <translation>ข้ามจุด {n} จุดที่ไม่มีประเภทอ้างอิง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="293" />
+      <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="291" />
       <source>{n} points written. Fill ref_class from independent reference data, then run the ASSESS step.</source>
       <translation>เขียนจุดแล้ว {n} จุด โปรดกรอก ref_class จากข้อมูลอ้างอิงที่เป็นอิสระ แล้วเรียกใช้ขั้นตอน ASSESS</translation>
     </message>
@@ -5028,7 +5037,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ข้ามรูปปิด {n} รูปที่ไม่มีชั้นภูมิหรือรูปเรขาคณิต</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="431" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="429" />
       <source>{n} training features have no valid class code (1–255) and are ignored.</source>
       <translation>ข้อมูลสำหรับฝึก (training) {n} รายการไม่มีรหัสประเภทที่ถูกต้อง (1–255) จึงไม่นำมาใช้</translation>
     </message>
@@ -5048,7 +5057,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{step}: ไม่สามารถเตรียมพารามิเตอร์ได้ ({err})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="368" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="363" />
       <source>{stratum}: {area:.2f} ha, N_h {N:.0f}, sd {sd:.4g} ({src}) → n_h {n}</source>
       <translation>{stratum}: {area:.2f} ha, N_h {N:.0f}, sd {sd:.4g} ({src}) → n_h {n}</translation>
     </message>
@@ -5078,7 +5087,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>เทศบาลตำบล (เป้าหมายพื้นที่สีเขียว 25 %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="141" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="140" />
       <source>เทศบาลตำบล / อบต. — 25 %</source>
       <translation>เทศบาลตำบล / อบต. — 25 %</translation>
     </message>
@@ -5088,7 +5097,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>เทศบาลนคร (เป้าหมายพื้นที่สีเขียว 15 %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="139" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="138" />
       <source>เทศบาลนคร / special LAO — 15 %</source>
       <translation>เทศบาลนคร / อปท. รูปแบบพิเศษ — 15 %</translation>
     </message>
@@ -5098,7 +5107,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>เทศบาลเมือง (เป้าหมายพื้นที่สีเขียว 20 %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="140" />
+      <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="139" />
       <source>เทศบาลเมือง (town) — 20 %</source>
       <translation>เทศบาลเมือง — 20 %</translation>
     </message>
@@ -5108,7 +5117,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ไทย (Thai)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="657" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="655" />
       <source>— Municipality {code} ({i}/{n})</source>
       <translation>— เทศบาล {code} ({i}/{n})</translation>
     </message>

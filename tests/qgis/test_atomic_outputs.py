@@ -491,3 +491,49 @@ def test_commit_failure_is_a_processing_error_and_discards(alg, context, tmp_pat
     monkeypatch.undo()
     assert target.read_bytes() == PREVIOUS
     assert _temp_folders(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        # Thai: 3 bytes a letter in UTF-8; GDAL would cut 'ลำต้น' (15 bytes) after byte 10,
+        # inside the 4th letter
+        (["ลำต้น"], ["ลำต"]),
+        (["รหัสแปลง", "รหัสแปลง_2"], ["รหั", "รห_1"]),
+        (["height_source", "height_sou"], ["height_sou", "height_s_1"]),
+        (["fid", "DBH", "dbh"], ["fid", "DBH", "dbh_1"]),
+        (["exactly_10"], ["exactly_10"]),
+    ],
+)
+def test_dbf_field_names(names, expected):
+    from carbon_pool_plugin.atomic_outputs import dbf_field_names
+
+    assert dbf_field_names(names) == expected
+    assert all(len(n.encode("utf-8")) <= 10 for n in expected)
+
+
+def test_shapefile_target_gets_valid_thai_field_names(alg, context, tmp_path):
+    class Feedback:
+        def __init__(self):
+            self.warnings = []
+
+        def pushWarning(self, text):  # noqa: N802
+            self.warnings.append(text)
+
+    fields = QgsFields()
+    for name in ("ลำต้น", "เส้นรอบวง_ซม", "n"):
+        fields.append(QgsField(name, QVariant.Int))
+    feedback = Feedback()
+    target = tmp_path / "trees.shp"
+    outputs = AtomicOutputs(alg, {"OUTPUT": str(target)}, context, feedback)
+    sink, dest_id = outputs.sink("OUTPUT", fields, QgsWkbTypes.Type.Point, CRS)
+    feature = QgsFeature(fields)  # built with the original names: attributes go by position
+    feature.setAttributes([1, 2, 3])
+    feature.setGeometry(QgsGeometry.fromWkt("POINT(640000 1580000)"))
+    assert sink.addFeatures([feature], QgsFeatureSink.Flag.FastInsert)
+    del sink
+    outputs.commit()
+    layer = QgsVectorLayer(dest_id, "out", "ogr")
+    assert layer.fields().names() == ["ลำต", "เส้", "n"]
+    assert next(layer.getFeatures()).attributes() == [1, 2, 3]
+    assert len(feedback.warnings) == 1 and "ลำต้น → ลำต" in feedback.warnings[0]
