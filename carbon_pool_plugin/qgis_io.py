@@ -726,9 +726,26 @@ class GpkgCopyWriter:
             )
             if out.GetLayerByName(self.layer_name) is None:
                 raise RuntimeError(gdal.GetLastErrorMsg() or "could not rename the copied layer")
+        self._ensure_spatial_index(out)
         if self.kinds:
             self._fields_added = self._add_fields(out, self.kinds)
         out = None
+
+    def _ensure_spatial_index(self, ds) -> None:
+        """Give the copy an R-tree when the input had none (``ogr2ogr`` and QGIS's sink make
+        one): the output's index setting does not depend on how it was produced."""
+        layer = ds.GetLayerByName(self.layer_name)
+        geom = layer.GetGeometryColumn() if layer is not None else ""
+        layer = None
+        if not geom:
+            return  # attribute table
+        args = "'{}', '{}'".format(self.layer_name.replace("'", "''"), geom.replace("'", "''"))
+        found = ds.ExecuteSQL("SELECT HasSpatialIndex({})".format(args))
+        has_index = found is not None and bool(found.GetNextFeature().GetField(0))
+        if found is not None:
+            ds.ReleaseResultSet(found)
+        if not has_index:
+            ds.ExecuteSQL("SELECT CreateSpatialIndex({})".format(args))
 
     def _update_rows(self, frame: pd.DataFrame, kinds) -> bool:
         """Fill the new columns of a whole-file copy: one prepared UPDATE per row, keyed by fid.

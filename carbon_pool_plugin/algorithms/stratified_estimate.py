@@ -23,7 +23,6 @@ from qgis.core import (
 )
 
 from .. import qgis_io
-from ..atomic_outputs import AtomicOutputs
 from .base import CarbonPoolAlgorithm
 from .plots_common import (
     STRATUM_FIELD_CANDIDATES,
@@ -354,7 +353,7 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.BASELINE_ID, self.tr("Baseline id")))
 
     # ------------------------------------------------------------------------------------------
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def _process(self, parameters, context, feedback, outputs):
         from ..core.stock_map import POLYGON_COLUMNS, parse_merge_map
 
         plots_src = self.parameterAsSource(parameters, self.PLOTS, context)
@@ -394,56 +393,44 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
         # GeoPackage/OGR file in, GeoPackage out: the map is a copy of the polygons (made in the
         # background meanwhile) plus the new columns, so only the stratum field is read here.
         map_fields = qgis_io.output_fields(strata_src.fields(), POLYGON_COLUMNS)
-        # Outputs are complete or absent: written under a temporary name and moved into place
-        # when the run succeeds; a cancel or an error leaves the previous files untouched (the
-        # baseline GeoPackage is only appended to, after everything else succeeded).
-        outputs = AtomicOutputs(self, parameters, context, feedback)
-        writer = None
-        results: dict = {}
-        try:
-            writer = qgis_io.start_gpkg_copy(
-                outputs, self.STRATA, self.OUTPUT, strata_src, map_fields, POLYGON_COLUMNS
-            )
-            poly_raw, poly_geoms, poly_strata, poly_area, area_note = read_strata(
-                self,
-                strata_src,
-                stratum_field,
-                context,
-                feedback,
-                field_names=[stratum_field] if writer is not None else None,
-            )
-            results = self._estimate(
-                parameters,
-                context,
-                feedback,
-                plots_src,
-                strata_src,
-                density_field,
-                stratum_field,
-                value_kind,
-                cf,
-                small,
-                mode,
-                min_plots,
-                merge_map,
-                writer,
-                map_fields,
-                poly_raw,
-                poly_geoms,
-                poly_strata,
-                poly_area,
-                area_note,
-                outputs,
-            )
-            if feedback.isCanceled():
-                results = {}
-            if results:
-                outputs.commit()
-            return results
-        finally:
-            if writer is not None:
-                writer.wait_quietly()
-            outputs.discard()  # cancelled (returned {}) or an exception; nothing after a commit
+        # Outputs are complete or absent (``outputs``, see the base class): a cancel or an error
+        # leaves the previous files untouched (the baseline GeoPackage is only appended to, after
+        # everything else succeeded).
+        writer = qgis_io.start_gpkg_copy(
+            outputs, self.STRATA, self.OUTPUT, strata_src, map_fields, POLYGON_COLUMNS
+        )
+        poly_raw, poly_geoms, poly_strata, poly_area, area_note = read_strata(
+            self,
+            strata_src,
+            stratum_field,
+            context,
+            feedback,
+            field_names=[stratum_field] if writer is not None else None,
+        )
+        results = self._estimate(
+            parameters,
+            context,
+            feedback,
+            plots_src,
+            strata_src,
+            density_field,
+            stratum_field,
+            value_kind,
+            cf,
+            small,
+            mode,
+            min_plots,
+            merge_map,
+            writer,
+            map_fields,
+            poly_raw,
+            poly_geoms,
+            poly_strata,
+            poly_area,
+            area_note,
+            outputs,
+        )
+        return {} if feedback.isCanceled() else results
 
     def _estimate(
         self,

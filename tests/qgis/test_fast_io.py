@@ -125,6 +125,7 @@ LAYOUTS = {
     "two-layers": (True, True),
     "styles-and-view": (True, True),
     "user-trigger": (True, True),
+    "no-spatial-index": (True, True),
     "big-other-layers": (False, False),
     "big-other-layers-vacuum": (True, True),
     "no-trigger-functions": (True, False),
@@ -166,6 +167,10 @@ def test_fast_path_matches_generic(processing, sample_gpkg, tmp_path, monkeypatc
         _big_layers(sample_gpkg)
     elif layout == "styles-and-view":
         _styles(sample_gpkg)
+    elif layout == "no-spatial-index":  # the output gets one all the same, as ogr2ogr's
+        ds = gdal.OpenEx(str(sample_gpkg), gdal.OF_VECTOR | gdal.OF_UPDATE)
+        ds.ExecuteSQL("SELECT DisableSpatialIndex('trees', 'geom')")
+        ds = None
     elif layout == "id-gaps":
         _delete_some(sample_gpkg)
     elif layout == "user-trigger":
@@ -201,6 +206,10 @@ def test_fast_path_matches_generic(processing, sample_gpkg, tmp_path, monkeypatc
     if layout == "big-other-layers-vacuum":
         assert (tmp_path / "fast.gpkg").stat().st_size < 0.7 * sample_gpkg.stat().st_size
     out = gdal.OpenEx(str(tmp_path / "fast.gpkg"), gdal.OF_VECTOR)
+    if out.GetLayer(0).GetGeometryColumn():
+        found = out.ExecuteSQL("SELECT HasSpatialIndex('fast', 'geom')")
+        assert found.GetNextFeature().GetField(0) == 1
+        out.ReleaseResultSet(found)
     assert [out.GetLayer(i).GetName() for i in range(out.GetLayerCount())] == ["fast"]
     for sql in (
         "SELECT count(*) FROM sqlite_master WHERE name IN ('layer_styles', 'tall', 'audit')",
