@@ -336,7 +336,12 @@ class AtomicOutputs:
         except OSError as err:
             self.discard()
             raise QgsProcessingException(
-                tr("Could not write features to the output.") + " " + str(err)
+                tr("Could not write features to the output.")
+                + " "
+                + tr(
+                    "The finished output could not replace {path}: is it open in QGIS or "
+                    "another program? Remove that layer or choose another file name. ({error})"
+                ).format(path=getattr(err, "filename", "") or "", error=err.strerror or err)
             ) from err
         self._state = "committed"
 

@@ -69,12 +69,12 @@
       <translation>ราสเตอร์ที่ไม่มีระบบพิกัดอ้างอิง (CRS) จะประมวลผลพร้อมคำเตือน: พื้นที่ของแต่ละชั้นคำนวณโดยถือว่าหน่วยแผนที่ของราสเตอร์เป็นเมตร และชั้นข้อมูลเวกเตอร์จะไม่ถูกแปลงพิกัดให้ตรงกับราสเตอร์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="215" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="214" />
       <source>A stratum needs 2 plots for a variance; the choice is logged.</source>
       <translation>ชั้นภูมิหนึ่งต้องมีแปลงอย่างน้อย 2 แปลงจึงจะคำนวณความแปรปรวนได้ ตัวเลือกที่ใช้จะถูกบันทึกในล็อก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="611" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="598" />
       <source>AR-TOOL14 / T-VER log: n = {n}, strata M = {m}, df = {df}, t90 = {t:.4f}, mean = {mean:.4f} {unit}/ha, SE = {se:.4f} {unit}/ha, 90 % half-width = {hw:.4f} {unit}/ha, U = {u:.2f} %, deduction d = {d:.0f} % of the half-width, conservative total = {cons:.3f} {unit} (project).</source>
       <translation>ล็อก AR-TOOL14 / T-VER: n = {n}, จำนวนชั้นภูมิ M = {m}, df = {df}, t90 = {t:.4f}, ค่าเฉลี่ย = {mean:.4f} {unit}/ha, SE = {se:.4f} {unit}/ha, ครึ่งความกว้างช่วง 90 % = {hw:.4f} {unit}/ha, U = {u:.2f} %, การหักลด d = {d:.0f} % ของครึ่งความกว้างช่วง, ผลรวมแบบอนุรักษ์ = {cons:.3f} {unit} (โครงการ)</translation>
     </message>
@@ -284,17 +284,17 @@
       <translation>แบนด์ {bands}; ค่าการสะท้อน = DN × {s} + {o}; ดัชนี {idx}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="354" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="353" />
       <source>Baseline id</source>
       <translation>รหัสกรณีฐาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="310" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="309" />
       <source>Baseline name</source>
       <translation>ชื่อกรณีฐาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="815" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="802" />
       <source>Baseline “{name}” saved in {path} (id {id}).</source>
       <translation>บันทึกกรณีฐาน “{name}” ไว้ใน {path} แล้ว (รหัส {id})</translation>
     </message>
@@ -309,7 +309,7 @@
       <translation>สรุปงาน: สำเร็จ {ok} ล้มเหลว {failed} ข้าม {skipped}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="196" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="195" />
       <source>Biomass (t d.m./ha; carbon = biomass × CF)</source>
       <translation>มวลชีวภาพ (t d.m./ha; คาร์บอน = มวลชีวภาพ × CF)</translation>
     </message>
@@ -329,7 +329,7 @@
       <translation>ขอบเขตพื้นที่: {a:.1f} ไร่ จำแนกประเภทแล้ว {c:.1f} %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="201" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="200" />
       <source>CO2e = carbon × 44/12 (AR-TOOL14: C = 44/12 × CF × B).</source>
       <translation>CO2e = คาร์บอน × 44/12 (AR-TOOL14: C = 44/12 × CF × B)</translation>
     </message>
@@ -390,7 +390,7 @@
       <translation>ไม่สามารถอ่านรหัสชั้นภูมิ: {error}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="195" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="194" />
       <source>Carbon (tC/ha)</source>
       <translation>คาร์บอน (tC/ha)</translation>
     </message>
@@ -421,7 +421,7 @@
       <translation>ความหนาแน่นคาร์บอน (tC/ha)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="205" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="204" />
       <source>Carbon fraction CF (biomass only)</source>
       <translation>สัดส่วนคาร์บอน CF (เฉพาะมวลชีวภาพ)</translation>
     </message>
@@ -497,7 +497,7 @@
       <translation>ปริมาณการกักเก็บคาร์บอน: &lt;b&gt;{total:,.0f} tCO2e&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="255" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="254" />
       <source>Carbon-stock map</source>
       <translation>แผนที่ปริมาณการกักเก็บคาร์บอน</translation>
     </message>
@@ -547,7 +547,7 @@
       <translation>เลือกฟิลด์ประเภทอ้างอิง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="381" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="380" />
       <source>Choose the stratum field of the green-space polygons.</source>
       <translation>เลือกฟิลด์ชั้นภูมิของรูปปิดพื้นที่สีเขียว</translation>
     </message>
@@ -763,7 +763,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ปริมาณการดูดซับรายปีแบบอนุรักษ์ (tCO2e/yr)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="349" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="348" />
       <source>Conservative total CO2e (t)</source>
       <translation>CO2e รวมแบบอนุรักษ์ (t)</translation>
     </message>
@@ -793,7 +793,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่สามารถย้ายผลลัพธ์ไปยัง {folder}: {err}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="810" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="797" />
       <source>Could not save the baseline in {path}: {err}</source>
       <translation>ไม่สามารถบันทึกกรณีฐานใน {path}: {err}</translation>
     </message>
@@ -802,11 +802,11 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="255" />
       <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="339" />
       <location filename="../../carbon_pool_plugin/qgis_io.py" line="317" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="860" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="812" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="830" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="776" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="901" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="877" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="829" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="847" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="793" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="918" />
       <source>Could not write features to the output.</source>
       <translation>ไม่สามารถเขียนฟีเจอร์ลงในผลลัพธ์ได้</translation>
     </message>
@@ -932,7 +932,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>CV ตั้งต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="223" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="222" />
       <source>Density of each polygon</source>
       <translation>ความหนาแน่นของแต่ละรูปปิด</translation>
     </message>
@@ -1005,7 +1005,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (plot_id, plot, รหัสแปลง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="165" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="164" />
       <source>Empty: detected (plot_id, plot, รหัสแปลง); used in messages only.</source>
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (plot_id, plot, รหัสแปลง) ใช้ในข้อความแจ้งเท่านั้น</translation>
     </message>
@@ -1109,12 +1109,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>เมทริกซ์ความคลาดเคลื่อน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="258" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="257" />
       <source>Every green-space polygon with its fields plus area_ha, area_rai, density_tc_ha, density_tco2e_rai, density_source, carbon_t and co2e_t with 95 % intervals, n_plots_in_polygon; styled by density on load.</source>
       <translation>รูปปิดพื้นที่สีเขียวทุกรูปพร้อมฟิลด์เดิม และเพิ่ม area_ha, area_rai, density_tc_ha, density_tco2e_rai, density_source, carbon_t และ co2e_t พร้อมช่วง 95 %, n_plots_in_polygon โดยกำหนดสัญลักษณ์ตามความหนาแน่นเมื่อโหลด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="189" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="188" />
       <source>Every green-space polygon, with its stratum; stratum areas are summed.</source>
       <translation>รูปปิดพื้นที่สีเขียวทุกรูปพร้อมชั้นภูมิ โดยรวมพื้นที่ของแต่ละชั้นภูมิ</translation>
     </message>
@@ -1280,7 +1280,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ใช้กับเกณฑ์สัดส่วนพื้นที่สีเขียวในรายงานและไฟล์ส่งออก (ทุกเทศบาล)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="244" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="243" />
       <source>For the plots-inside option (at least 2 for an interval).</source>
       <translation>สำหรับตัวเลือกแปลงภายในรูปปิด (อย่างน้อย 2 แปลงจึงคำนวณช่วงได้)</translation>
     </message>
@@ -1422,12 +1422,12 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>พื้นที่สีเขียว (ชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="698" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="685" />
       <source>Green space {a:.2f} ha ({rai:.1f} rai): {c:.1f} tC, {co2:.1f} tCO2e (95 % CI {lo:.1f} – {hi:.1f}); mean {m:.2f} tC/ha.</source>
       <translation>พื้นที่สีเขียว {a:.2f} ha ({rai:.1f} ไร่): {c:.1f} tC, {co2:.1f} tCO2e (95 % CI {lo:.1f} – {hi:.1f}); ค่าเฉลี่ย {m:.2f} tC/ha</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="346" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="345" />
       <source>Green-space area (ha)</source>
       <translation>พื้นที่สีเขียว (ha)</translation>
     </message>
@@ -1474,7 +1474,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>รูปปิดพื้นที่สีเขียว แต่ละรูปอยู่ในชั้นภูมิ (ประเภท) เดียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="351" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="350" />
       <source>Green-space share of the municipality (%)</source>
       <translation>สัดส่วนพื้นที่สีเขียวของเทศบาล (%)</translation>
     </message>
@@ -1626,7 +1626,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ข้อมูลแรสเตอร์ประเภทแบบจำนวนเต็ม เช่น จาก ‘Classify green space’</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="329" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="328" />
       <source>Inventory year</source>
       <translation>ปีที่สำรวจ</translation>
     </message>
@@ -1819,7 +1819,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ช่วงเวลาเฉลี่ย (ปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="226" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="225" />
       <source>Mean of the plots inside the polygon when enough, else stratum mean</source>
       <translation>ค่าเฉลี่ยของแปลงตัวอย่างภายในรูปปิดเมื่อมีจำนวนเพียงพอ มิฉะนั้นใช้ค่าเฉลี่ยของชั้นภูมิ</translation>
     </message>
@@ -1897,7 +1897,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชุดวิธีการและรุ่น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="320" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="319" />
       <source>Method pack label</source>
       <translation>ชื่อชุดวิธีการ</translation>
     </message>
@@ -1937,7 +1937,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หน่วยพื้นที่เล็กที่สุดที่ทำแผนที่ {mmu:.0f} m² = {px} จุดภาพ; พื้นที่สีเขียวก่อน/หลัง: {raw:.1f} / {after:.1f} ไร่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="239" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="238" />
       <source>Minimum plots inside a polygon</source>
       <translation>จำนวนแปลงขั้นต่ำภายในรูปปิด</translation>
     </message>
@@ -2036,13 +2036,13 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนเทศบาลที่ข้าม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="315" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="314" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Municipality</source>
       <translation>เทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="350" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="349" />
       <source>Municipality area (ha)</source>
       <translation>พื้นที่เทศบาล (ha)</translation>
     </message>
@@ -2053,7 +2053,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="220" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="248" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="247" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Municipality boundary</source>
       <translation>ขอบเขตเทศบาล</translation>
@@ -2084,7 +2084,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ประเภทเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="725" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="712" />
       <source>Municipality {b:.2f} ha; green space {g:.2f} ha = {p:.1f} %.</source>
       <translation>เทศบาล {b:.2f} ha; พื้นที่สีเขียว {g:.2f} ha = {p:.1f} %</translation>
     </message>
@@ -2111,7 +2111,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ฟิลด์ชื่อของขอบเขตเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="311" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="310" />
       <source>Name of the baseline record (default: municipality + year).</source>
       <translation>ชื่อของระเบียนกรณีฐาน (ค่าเริ่มต้น: เทศบาล + ปี)</translation>
     </message>
@@ -2121,7 +2121,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชื่อฟิลด์รหัสในข้อมูลนำเข้าทุกชั้น ฟิลด์ด้านล่างใช้แทนได้เป็นรายชั้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="316" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="315" />
       <source>Name or code; empty: read from the boundary (name_th, muni_code).</source>
       <translation>ชื่อหรือรหัส หากเว้นว่างจะอ่านจากขอบเขต (name_th, muni_code)</translation>
     </message>
@@ -2166,7 +2166,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่มีปริมาณการกักเก็บคาร์บอน: ให้ระบุค่ารวมของการประมาณค่าแบบแบ่งชั้นภูมิ ตารางชั้นภูมิ หรือฟิลด์ CO2e ของรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="486" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="473" />
       <source>No green-space polygon has a stratum.</source>
       <translation>ไม่มีรูปปิดพื้นที่สีเขียวใดที่มีชั้นภูมิ</translation>
     </message>
@@ -2329,7 +2329,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนปี T ของปริมาณการดูดซับคาร์บอนรายปีที่นำมาประเมินมูลค่า (t = 0 … T−1)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="171" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="170" />
       <source>Numeric per-hectare plot value: carbon_t_ha (default), biomass_t_ha, agb_t_ha, or any other (e.g. volume); set Value kind to match.</source>
       <translation>ค่าต่อเฮกตาร์ของแปลงที่เป็นตัวเลข: carbon_t_ha (ค่าเริ่มต้น), biomass_t_ha, agb_t_ha หรือค่าอื่นใด (เช่น ปริมาตร) ให้ตั้งค่า ชนิดของค่า ให้สอดคล้องกัน</translation>
     </message>
@@ -2359,7 +2359,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หนึ่งแถวต่อเทศบาล: code, name, status (ok/failed/skipped), n_trees, n_plots, area_ha, total_tco2e, ci95_low/high, u90_pct, folder และ message</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="269" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="268" />
       <source>One row per stratum and one row stratum = ALL (row_type total): area, n, mean, SD, SE, t, 90/95 % CI, U %, totals, deduction and conservative total.</source>
       <translation>หนึ่งแถวต่อชั้นภูมิ และหนึ่งแถว stratum = ALL (row_type total): พื้นที่, n, ค่าเฉลี่ย, SD, SE, t, CI 90/95 %, U %, ค่ารวม, การหักลด และค่ารวมแบบอนุรักษ์</translation>
     </message>
@@ -2584,12 +2584,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ ได้จากอัลกอริทึมการเปลี่ยนแปลงปริมาณคาร์บอน ให้เว้นว่างหากไม่ได้คำนวณ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="296" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="295" />
       <source>Optional: a PostgreSQL connection, as a libpq string (dbname=carbon host=db.example.org port=5432 user=officer) or a URI (postgresql://officer@db.example.org:5432/carbon). Appends one record to the table carbonpool_baselines of that database (created if missing), so several municipalities can share one database; records are never changed or deleted. Prefer a password file (.pgpass) or service over a password in the string. Needs the Python module psycopg2.</source>
       <translation>ไม่บังคับ: การเชื่อมต่อ PostgreSQL ในรูปแบบสตริง libpq (dbname=carbon host=db.example.org port=5432 user=officer) หรือ URI (postgresql://officer@db.example.org:5432/carbon) จะเพิ่มระเบียนหนึ่งรายการลงในตาราง carbonpool_baselines ของฐานข้อมูลนั้น (สร้างใหม่หากยังไม่มี) เพื่อให้หลายเทศบาลใช้ฐานข้อมูลร่วมกันได้ ระเบียนจะไม่ถูกแก้ไขหรือลบ ควรใช้ไฟล์รหัสผ่าน (.pgpass) หรือ service แทนการใส่รหัสผ่านในสตริง ต้องมีโมดูล Python psycopg2</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="283" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="282" />
       <source>Optional: appends one record to the table carbonpool_baselines of this GeoPackage (created if missing). Records are never changed or deleted.</source>
       <translation>ไม่บังคับ: เพิ่มหนึ่งระเบียนลงในตาราง carbonpool_baselines ของ GeoPackage นี้ (สร้างให้หากยังไม่มี) ระเบียนจะไม่ถูกแก้ไขหรือลบ</translation>
     </message>
@@ -2604,7 +2604,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: สำหรับแผนภูมิ DBH ชนิดไม้ที่พบมากที่สุด สมการที่ใช้ และเครื่องหมายตรวจสอบคุณภาพข้อมูล (flag)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="252" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="251" />
       <source>Optional: gives the municipality area and the green-space share.</source>
       <translation>ไม่บังคับ: ใช้หาพื้นที่เทศบาลและสัดส่วนพื้นที่สีเขียว</translation>
     </message>
@@ -2694,7 +2694,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ หากเว้นว่างจะอ่านประเภทในแผนที่จากแรสเตอร์ประเภท ณ แต่ละจุด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="197" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="196" />
       <source>Other (no carbon conversion)</source>
       <translation>อื่น ๆ (ไม่แปลงเป็นคาร์บอน)</translation>
     </message>
@@ -2722,7 +2722,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ผลลัพธ์ของ มวลชีวภาพและคาร์บอนของต้นไม้: ต้องมี dbh_cm, height_m, height_source, wd, wd_sd, wd_level, equation_id, agb_kg, bgb_kg และ carbon_kg</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="159" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="158" />
       <source>Output of carbonpool:plotcarbon, or any plot layer/table.</source>
       <translation>ผลลัพธ์ของ carbonpool:plotcarbon หรือชั้นข้อมูล/ตารางแปลงใดก็ได้</translation>
     </message>
@@ -2796,7 +2796,7 @@ GreenArea ไม่ได้เผยแพร่รูปแบบการแ�
       <translation>ความถูกต้องรายประเภทและพื้นที่ที่ปรับแก้แล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="169" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="168" />
       <source>Per-hectare value to estimate</source>
       <translation>ค่าต่อเฮกตาร์ที่ต้องการประมาณ</translation>
     </message>
@@ -2962,7 +2962,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="348" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="269" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="248" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="163" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="162" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="176" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="217" />
       <source>Plot id field</source>
@@ -3013,7 +3013,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ฟิลด์สถานะแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="539" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="526" />
       <source>Plot strata by location (plot centroid within the green-space polygons).</source>
       <translation>ชั้นภูมิของแปลงตามตำแหน่ง (จุดเซนทรอยด์ของแปลงอยู่ภายในรูปปิดพื้นที่สีเขียว)</translation>
     </message>
@@ -3023,7 +3023,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ชั้นภูมิของแปลงตามตำแหน่ง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="534" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="521" />
       <source>Plot strata from the field “{f}”.</source>
       <translation>ชั้นภูมิของแปลงจากฟิลด์ “{f}”</translation>
     </message>
@@ -3035,7 +3035,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="368" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="268" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="180" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="179" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="245" />
       <source>Plot stratum field</source>
       <translation>ฟิลด์ชั้นภูมิของแปลง</translation>
@@ -3103,7 +3103,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>จำนวนแปลงต่อชั้นภูมิต้องมากกว่า 0 สำหรับการออกแบบแบบสุ่มแบ่งชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="567" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="554" />
       <source>Plots per stratum: {c}</source>
       <translation>จำนวนแปลงต่อชั้นภูมิ: {c}</translation>
     </message>
@@ -3123,12 +3123,12 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>จำนวนแปลงที่ต้องวาง (ผลรวมของ n_h)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="347" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="346" />
       <source>Plots used</source>
       <translation>แปลงที่ใช้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="156" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="155" />
       <source>Plots with per-hectare values</source>
       <translation>แปลงที่มีค่าต่อเฮกตาร์</translation>
     </message>
@@ -3501,12 +3501,12 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ไม้หนุ่ม (ลูกไม้) ที่ไม่นำมารวม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="291" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="290" />
       <source>Save as baseline in PostgreSQL database</source>
       <translation>บันทึกเป็นค่าฐานในฐานข้อมูล PostgreSQL</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="277" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="276" />
       <source>Save as baseline in project GeoPackage</source>
       <translation>บันทึกเป็นค่าฐานใน GeoPackage ของโครงการ</translation>
     </message>
@@ -3754,7 +3754,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>การบูตสแตรปแปลงตัวอย่างแบบแบ่งชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="133" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="132" />
       <source>Stratified carbon estimate and carbon-stock map</source>
       <translation>การประมาณค่าคาร์บอนแบบแบ่งชั้นภูมิและแผนที่ปริมาณคาร์บอนสะสม</translation>
     </message>
@@ -3769,7 +3769,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>สุ่มแบบแบ่งชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="136" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="135" />
       <source>Stratified random-sampling estimate of the carbon stock of the green space (CDM AR-TOOL14 Eq. 12–17): per stratum n, mean, SD, SE, 90 % and 95 % confidence intervals (Student t, df = n − number of strata), U %, and the T-VER uncertainty deduction (T-VER-P-TOOL-01-02); whole municipality: weighted mean, total tC and tCO2e with intervals.
 
 Strata with 0 or 1 plot are merged (merge map, else the whole-sample estimate), excluded or rejected — always reported. Areas are ellipsoidal for a geographic CRS and planar in a projected CRS.
@@ -3849,7 +3849,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ฟิลด์ชั้นภูมิของรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="225" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="224" />
       <source>Stratum mean for every polygon</source>
       <translation>ใช้ค่าเฉลี่ยของชั้นภูมิกับทุกรูปปิด</translation>
     </message>
@@ -3859,7 +3859,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ชั้นภูมิของแปลงตัวอย่างนำร่องแต่ละแปลง (ใช้ค่าเดียวกับฟิลด์ชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="182" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="181" />
       <source>Stratum of each plot. Empty: the field “stratum” if present, else by location (plot centroid within the green-space polygons).</source>
       <translation>ชั้นภูมิของแปลงตัวอย่างแต่ละแปลง หากเว้นว่าง: ใช้ฟิลด์ “stratum” หากมี มิฉะนั้นกำหนดตามตำแหน่ง (จุดศูนย์กลางแปลงที่อยู่ภายในรูปปิดพื้นที่สีเขียว)</translation>
     </message>
@@ -3869,7 +3869,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ชั้นภูมิของแปลงตัวอย่างแต่ละแปลง ต้องตรงกับฟิลด์ชั้นภูมิของชั้นข้อมูลชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="266" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="265" />
       <source>Stratum table</source>
       <translation>ตารางชั้นภูมิ</translation>
     </message>
@@ -3981,7 +3981,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="369" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="348" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="347" />
       <source>T-VER deduction (% of the 90 % half-width)</source>
       <translation>การหักลดตาม T-VER (% ของครึ่งความกว้างช่วง 90 %)</translation>
     </message>
@@ -3991,7 +3991,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ค่าเริ่มต้นของ T-VER</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="211" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="210" />
       <source>T-VER/IPCC 0.47; i-Tree 0.5. Used only when Value kind is Biomass.</source>
       <translation>T-VER/IPCC 0.47; i-Tree 0.5 ใช้เฉพาะเมื่อประเภทของค่าเป็นมวลชีวภาพ</translation>
     </message>
@@ -4068,6 +4068,11 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ข้อมูลแรสเตอร์ประเภทไม่มีพิกเซลที่จำแนกประเภทแล้ว</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="341" />
+      <source>The finished output could not replace {path}: is it open in QGIS or another program? Remove that layer or choose another file name. ({error})</source>
+      <translation>ไม่สามารถนำผลลัพธ์ที่เสร็จแล้วไปแทนที่ {path} ได้: ไฟล์นี้เปิดอยู่ใน QGIS หรือโปรแกรมอื่นหรือไม่? ให้นำชั้นข้อมูลนั้นออก หรือเลือกชื่อไฟล์อื่น ({error})</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/qgis_io.py" line="201" />
       <source>The layer “{layer}” has features with an invalid geometry (feature id(s): {ids}). Repair the layer with “Fix geometries” (native:fixgeometries) and run again, or change “Invalid features filtering” (Settings ▸ Options ▸ Processing ▸ General, or the input's advanced options) to skip invalid features or not to check them.</source>
       <translation>ชั้นข้อมูล “{layer}” มีฟีเจอร์ที่รูปเรขาคณิตไม่ถูกต้อง (รหัสฟีเจอร์: {ids}) ให้ซ่อมชั้นข้อมูลด้วยเครื่องมือ “Fix geometries” (native:fixgeometries) แล้วเรียกใช้อีกครั้ง หรือเปลี่ยนค่า “Invalid features filtering” (การกรองฟีเจอร์ที่ไม่ถูกต้อง: Settings ▸ Options ▸ Processing ▸ General หรือตัวเลือกขั้นสูงของข้อมูลนำเข้า) ให้ข้ามฟีเจอร์ที่ไม่ถูกต้องหรือไม่ต้องตรวจสอบ</translation>
@@ -4108,13 +4113,13 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>แปลงตัวอย่างเป็นจุดหรือตาราง: โปรดเลือกฟิลด์พื้นที่แปลง (m²) เฉพาะรูปปิดขอบเขตแปลงเท่านั้นที่ให้ค่าพื้นที่ได้เอง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="372" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="371" />
       <source>The plots have no field “{f}”; choose the per-hectare value field.</source>
       <translation>แปลงตัวอย่างไม่มีฟิลด์ “{f}” โปรดเลือกฟิลด์ค่าต่อเฮกตาร์</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="483" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="543" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="530" />
       <source>The plots have no stratum field and no geometry to locate them.</source>
       <translation>แปลงตัวอย่างไม่มีทั้งฟิลด์ชั้นภูมิและรูปเรขาคณิตที่ใช้ระบุตำแหน่ง</translation>
     </message>
@@ -4205,34 +4210,34 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="186" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="339" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="338" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="293" />
       <source>Total CO2e (t)</source>
       <translation>CO2e รวม (t)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="343" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="342" />
       <source>Total CO2e, 90 % CI high</source>
       <translation>CO2e รวม, ขอบบนของช่วงความเชื่อมั่น 90 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="342" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="341" />
       <source>Total CO2e, 90 % CI low</source>
       <translation>CO2e รวม, ขอบล่างของช่วงความเชื่อมั่น 90 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="341" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="340" />
       <source>Total CO2e, 95 % CI high</source>
       <translation>CO2e รวม, ขอบบนของช่วงความเชื่อมั่น 95 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="340" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="339" />
       <source>Total CO2e, 95 % CI low</source>
       <translation>CO2e รวม, ขอบล่างของช่วงความเชื่อมั่น 95 %</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="183" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="338" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="337" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="292" />
       <source>Total carbon (tC)</source>
       <translation>คาร์บอนรวม (tC)</translation>
@@ -4500,7 +4505,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ความไม่แน่นอน (Monte Carlo)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="344" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="343" />
       <source>Uncertainty U (90 %, %)</source>
       <translation>ความไม่แน่นอน U (90 %, %)</translation>
     </message>
@@ -4601,7 +4606,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ใช้เมื่อไม่ได้ระบุทั้งฟิลด์จำนวนแปลงและตารางการจัดสรร สำหรับกริดแบบมีระบบ ค่า 0 หมายถึงเก็บจุดกริดไว้ทั้งหมด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="321" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="320" />
       <source>Used when the plots carry no method field, e.g. “tver”.</source>
       <translation>ใช้เมื่อแปลงตัวอย่างไม่มีฟิลด์วิธีการ เช่น “tver”</translation>
     </message>
@@ -4622,7 +4627,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ช่วงเวลาการประเมินมูลค่า (ปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="193" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="192" />
       <source>Value kind</source>
       <translation>ประเภทของค่า</translation>
     </message>
@@ -4637,7 +4642,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ดัชนีพืชพรรณและดัชนีน้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="548" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="535" />
       <source>WARNING: {n} plot(s) have no stratum (outside every green-space polygon or empty field) and are left out: {ids}</source>
       <translation>คำเตือน: แปลงตัวอย่าง {n} แปลงไม่มีชั้นภูมิ (อยู่นอกรูปปิดพื้นที่สีเขียวทุกรูปหรือฟิลด์ว่าง) จึงไม่นำมาคำนวณ: {ids}</translation>
     </message>
@@ -4657,7 +4662,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>คำเตือน: ราสเตอร์ “{name}” ไม่มีระบบพิกัดอ้างอิง (CRS) พื้นที่จะคำนวณโดยถือว่าหน่วยแผนที่เป็นเมตร (พิกเซลขนาด {w:g} × {h:g} หน่วย) และใช้ชั้นข้อมูลเวกเตอร์โดยไม่แปลงพิกัด หากไม่ถูกต้อง โปรดกำหนด CRS ให้ราสเตอร์ (Raster ▸ Projections ▸ Assign Projection) แล้วเรียกใช้อีกครั้ง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="345" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="344" />
       <source>Weighted mean (tC/ha)</source>
       <translation>ค่าเฉลี่ยถ่วงน้ำหนัก (tC/ha)</translation>
     </message>
@@ -4667,7 +4672,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>กำหนดว่าแบนด์ใดเป็น blue/green/red/NIR/SWIR1 และวิธีแปลงค่า DN เป็นค่าการสะท้อน (ค่าการสะท้อน = DN × scale + offset) ผลิตภัณฑ์ Sentinel-2 L2A ตั้งแต่วันที่ 25 มกราคม 2022 (processing baseline 04.00) มี offset −1000 DN หมายเลขแบนด์ด้านล่างที่ไม่เป็น 0 จะใช้แทนค่าตั้งต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="231" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="230" />
       <source>With the stratum mean the polygon totals add up to the stratified total; the source of each polygon's density is recorded in density_source.</source>
       <translation>เมื่อใช้ค่าเฉลี่ยของชั้นภูมิ ผลรวมของรูปปิดทั้งหมดจะเท่ากับผลรวมจากการประมาณค่าแบบแบ่งชั้นภูมิ แหล่งที่มาของความหนาแน่นของแต่ละรูปปิดบันทึกไว้ใน density_source</translation>
     </message>
@@ -4730,7 +4735,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>YYYY-MM-DD (ค.ศ.) ใช้กับทุกแปลงเมื่อไม่ได้กำหนดฟิลด์วันที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="334" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="333" />
       <source>Year of the baseline (e.g. 2568 B.E.); empty: from the plot dates (C.E.).</source>
       <translation>ปีของค่าฐาน (เช่น พ.ศ. 2568) หากเว้นว่าง: ใช้ปีจากวันที่วัดแปลง (ค.ศ.)</translation>
     </message>
@@ -4880,7 +4885,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ค่า sd ของความคลาดเคลื่อน DBH แบบสัมพัทธ์ (%) หรือแบบสัมบูรณ์ (cm)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="216" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="215" />
       <source>small:target pairs, e.g. “street:residential;riparian:park”. Only strata with fewer than 2 plots are merged.</source>
       <translation>คู่ small:target เช่น “street:residential;riparian:park” เฉพาะชั้นภูมิที่มีแปลงตัวอย่างน้อยกว่า 2 แปลงเท่านั้นที่จะถูกรวม</translation>
     </message>
@@ -4996,7 +5001,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ข้ามฟีเจอร์ {n} รายการของชั้นข้อมูล “{layer}” ที่รูปเรขาคณิตไม่ถูกต้อง (ตามค่าตั้ง Processing “Invalid features filtering”) รหัสฟีเจอร์: {ids} หากต้องการใช้ฟีเจอร์เหล่านี้ ให้ซ่อมด้วยเครื่องมือ “Fix geometries”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="479" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="466" />
       <source>{n} green-space polygon(s) have no stratum: left out of the estimate.</source>
       <translation>รูปปิดพื้นที่สีเขียว {n} รูปไม่มีชั้นภูมิ: จึงไม่นำมารวมในการประมาณค่า</translation>
     </message>

@@ -486,9 +486,11 @@ def test_commit_failure_is_a_processing_error_and_discards(alg, context, tmp_pat
         raise PermissionError(13, "in use", dst)
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(QgsProcessingException):
+    with pytest.raises(QgsProcessingException) as raised:
         outputs.commit()
     monkeypatch.undo()
+    message = str(raised.value)
+    assert str(target) in message and "open in QGIS" in message  # says which file and why
     assert target.read_bytes() == PREVIOUS
     assert _temp_folders(tmp_path) == []
 
