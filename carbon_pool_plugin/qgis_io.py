@@ -406,11 +406,20 @@ def ogr_file_source(parameters: dict, key: str, layer, context=None) -> Optional
 
 
 def _column_from_arrow(values) -> np.ndarray:
-    """An Arrow/numpy column -> object/float array as :func:`read_frame` would give to ``core``."""
+    """An Arrow/numpy column -> object/float array as :func:`read_frame` would give to ``core``.
+
+    Text comes back as ``str`` (bytes decoded as UTF-8) and NULL as ``None``; a column with NULLs
+    arrives as a masked array, decoded the same way (a single empty cell must not leave the
+    others as bytes).
+    """
     if isinstance(values, np.ma.MaskedArray):
         if values.dtype.kind in "iuf":
             return values.astype("float64").filled(np.nan)
-        data = values.astype(object).filled(None)
+        mask = np.ma.getmaskarray(values)
+        data = _column_from_arrow(np.asarray(values.data))
+        if data.dtype != object:
+            data = data.astype(object)
+        data[mask] = None
         return data
     if values.dtype.kind == "S":
         codes, uniques = pd.factorize(values)
