@@ -380,7 +380,7 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
         return writer
 
     def _process(self, parameters, context, feedback, outputs):
-        from ..core.biomass import compute_tree_biomass, summarize
+        from ..core.biomass import compute_tree_biomass, quality_warnings, summarize
         from ..core.equations import EquationLibrary
         from ..core.inventory import merge_flags, prepare_trees
         from ..core.methods import MethodPack
@@ -494,6 +494,8 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
         # summaries before writing: with the fast writer they overlap the background copy
         summary = summarize(result)
         genus_only = _genus_only_names(result)
+        for warning in quality_warnings(summary, method.min_dbh_cm):
+            feedback.reportError(warning, fatalError=False)
 
         if writer is not None:
             result.index = raw.index

@@ -554,10 +554,31 @@ def summarize(result: pd.DataFrame) -> Dict[str, Any]:
     }
 
 
+#: share of the trees below the method's minimum DBH above which the unit is questioned (plugin
+#: choice: a field sheet measures trees from the minimum DBH up, so a large share points to a
+#: DBH read in the wrong unit, e.g. girths or centimetres read as millimetres)
+BELOW_MIN_SHARE_WARN = 0.10
+
+
+def quality_warnings(summary: Dict[str, Any], min_dbh_cm: float | None) -> List[str]:
+    """Warnings about the inventory as a whole, from a :func:`summarize` result."""
+    warnings: List[str] = []
+    n = summary.get("n_trees") or 0
+    below = summary.get("flag_counts", {}).get("BELOW_MIN_DBH", 0)
+    if n and min_dbh_cm is not None and below / n > BELOW_MIN_SHARE_WARN:
+        warnings.append(
+            f"{below} of {n} trees ({100.0 * below / n:.0f} %) are below the method's minimum "
+            f"DBH of {min_dbh_cm:g} cm: if the field sheet only has measured trees, check the "
+            "DBH unit (girth or millimetres?)."
+        )
+    return warnings
+
+
 __all__: List[str] = [
     "FLAG_CODES",
     "HEIGHT_MODELS",
     "compute_tree_biomass",
+    "quality_warnings",
     "summarize",
     "EquationError",
     "MethodError",

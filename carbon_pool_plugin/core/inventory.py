@@ -125,9 +125,6 @@ def prepare_trees(
     _flag_rows(flags, missing & ~invalid, "DBH_MISSING")
     _flag_rows(flags, invalid, "DBH_INVALID")
     out["dbh_cm"] = dbh
-    warning = detect_implausible_dbh_unit(dbh[np.isfinite(dbh)])
-    if warning:
-        warnings.append(warning)
 
     def numeric(role: str, flag: Optional[str]) -> np.ndarray:
         if not col[role]:
@@ -138,6 +135,9 @@ def prepare_trees(
         return values
 
     out["height_m"] = numeric("height", "H_INVALID")
+    warning = detect_implausible_dbh_unit(dbh, out["height_m"].to_numpy(), unit)
+    if warning:
+        warnings.append(warning)
     out["wd_user"] = numeric("wood_density", "WD_INVALID")
     out["stem_height_m"] = numeric("stem_height", "H_INVALID")
     out["life_form"] = to_text(raw[col["life_form"]]) if col["life_form"] else None

@@ -293,3 +293,40 @@ def test_real_wood_density_table_if_present(lib) -> None:
     r = compute_tree_biomass(trees, MethodPack.load("itree"), lib, table)
     assert len(r) == 2 and np.all(np.isfinite(r["carbon_kg"]))
     assert "SPECIES_UNMATCHED" in _flags(r, 1)
+
+
+def test_quality_warning_when_many_trees_below_min_dbh() -> None:
+    """T-VER's minimum DBH is 4.5 cm (tver.json, T-VER-P-TOOL-01-02): 3 of 10 trees below it
+    (30 % > BELOW_MIN_SHARE_WARN 10 %) gives one warning naming the count; 1 of 10 none."""
+    from carbon_pool_plugin.core.biomass import quality_warnings
+
+    summary = {"n_trees": 10, "flag_counts": {"BELOW_MIN_DBH": 3}}
+    (text,) = quality_warnings(summary, 4.5)
+    assert "3 of 10 trees (30 %)" in text and "4.5 cm" in text
+    assert quality_warnings({"n_trees": 10, "flag_counts": {"BELOW_MIN_DBH": 1}}, 4.5) == []
+    assert quality_warnings(summary, None) == []  # the method sets no minimum
+
+
+def test_sample_girths_read_as_millimetres_are_noticed(lib) -> None:
+    """The bundled sample's girths (cm) read as DBH in mm: D = g / 10, so a large share of the
+    trees falls below 4.5 cm (girth < 45 cm) and quality_warnings says so."""
+    from pathlib import Path
+
+    from carbon_pool_plugin.core.biomass import quality_warnings
+    from carbon_pool_plugin.core.inventory import prepare_trees
+    from carbon_pool_plugin.core.wood_density import WoodDensityTable
+
+    sample = Path(__file__).resolve().parents[2] / "resources" / "sample" / "trees_2568.csv"
+    raw = pd.read_csv(sample, encoding="utf-8-sig", dtype=str)
+    mapping = {"species": "ชื่อวิทยาศาสตร์", "dbh": "เส้นรอบวง_ซม", "height": "ความสูง_ม"}
+    method = MethodPack.load("tver")
+    girth = pd.to_numeric(raw["เส้นรอบวง_ซม"], errors="coerce")
+    for unit, warned in (("mm", True), ("girth_cm", False)):
+        prepared = prepare_trees(raw, mapping, unit)
+        result = compute_tree_biomass(prepared.frame, method, lib, WoodDensityTable.load())
+        summary = summarize(result)
+        if unit == "mm":  # girth < 45 cm, among trees (palms and bamboos have no minimum)
+            trees = result["life_form"].isin(["tree", "mangrove"]).to_numpy()
+            expected = int((trees & (girth.to_numpy() > 0) & (girth.to_numpy() < 45.0)).sum())
+            assert summary["flag_counts"]["BELOW_MIN_DBH"] == expected > 107
+        assert bool(quality_warnings(summary, method.min_dbh_cm)) is warned

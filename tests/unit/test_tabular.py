@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from carbon_pool_plugin.core.inventory import merge_flags, prepare_trees
@@ -85,3 +87,27 @@ def test_prepare_trees_requires_dbh():
 
     with pytest.raises(ValueError, match="DBH"):
         prepare_trees(pd.DataFrame({"a": [1]}), {"species": "a"}, "cm")
+
+
+@pytest.mark.parametrize(
+    "unit, expected",
+    [
+        ("girth_cm", None),  # the sample's right unit: no warning
+        ("cm", "girth"),  # girths taken for diameters: median H/D 0.18 m/cm
+        # girths read as millimetre diameters: D = g / 10 instead of g / π, median H/D 1.8 m/cm,
+        # within the normal range: not detected here (see the BELOW_MIN_DBH share warning)
+        ("mm", None),
+    ],
+)
+def test_prepare_trees_warns_about_a_wrong_dbh_unit(unit, expected):
+    """The bundled sample inventory (girth at 1.30 m in cm, heights in m) with each DBH unit;
+    median H/D ratios hand-computed from the file: 0.57 (girth), 0.18 (cm), 1.80 (mm)."""
+    sample = Path(__file__).resolve().parents[2] / "resources" / "sample" / "trees_2568.csv"
+    raw = pd.read_csv(sample, encoding="utf-8-sig", dtype=str)
+    prepared = prepare_trees(
+        raw, {"species": "ชื่อวิทยาศาสตร์", "dbh": "เส้นรอบวง_ซม", "height": "ความสูง_ม"}, unit
+    )
+    if expected is None:
+        assert prepared.warnings == []
+    else:
+        assert len(prepared.warnings) == 1 and expected in prepared.warnings[0]

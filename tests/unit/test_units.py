@@ -73,6 +73,27 @@ def test_detect_implausible_dbh_unit() -> None:
     assert units.detect_implausible_dbh_unit([np.nan, None]) is None
 
 
+def test_detect_wrong_unit_from_height_dbh_ratio() -> None:
+    """Plugin heuristic (units.HD_RATIO_*): trees have a median H/D of ~0.3–1.2 m per cm; the
+    expected ratios below are hand-computed from H = 0.55 m/cm × D."""
+    d = np.linspace(10.0, 60.0, 40)  # cm
+    h = 0.55 * d  # m: median ratio 0.55
+    assert units.detect_implausible_dbh_unit(d, h, "cm") is None
+    girth_as_dbh = units.detect_implausible_dbh_unit(d * np.pi, h, "cm")  # 0.55 / π = 0.175
+    assert girth_as_dbh is not None and "0.18" in girth_as_dbh and "girth" in girth_as_dbh
+    # chosen unit is already a girth: the π explanation does not apply
+    assert units.detect_implausible_dbh_unit(d * np.pi, h, "girth_cm") is None
+    cm_as_mm = units.detect_implausible_dbh_unit(d / 10.0, h, "mm")  # 0.55 × 10 = 5.5
+    assert cm_as_mm is not None and "5.50" in cm_as_mm and "10 times" in cm_as_mm
+    # too few trees with both H and D: the ratio is not used (median DBH 35 cm × π = 110 cm)
+    assert units.detect_implausible_dbh_unit(d[:10] * np.pi, h[:10], "cm") is None
+    # no heights: centimetres read as millimetres still show by the median DBH (35 / 10 = 3.5,
+    # 20 / 10 = 2.0 cm)
+    assert units.detect_implausible_dbh_unit(d / 10.0, None, "mm") is None
+    small = units.detect_implausible_dbh_unit(np.full(30, 2.0), None, "mm")
+    assert small is not None and "centimetres" in small
+
+
 def test_per_rai_conversion() -> None:
     assert units.per_ha_to_per_rai(62.5) == pytest.approx(10.0)
     assert units.per_rai_to_per_ha(10.0) == pytest.approx(62.5)
