@@ -82,6 +82,8 @@ SIDECARS: Dict[str, Tuple[str, ...]] = {
         ".shp.xml",
     ),
     ".tab": (".dat", ".id", ".map", ".ind"),
+    # a lone dBase table written for a ``.shp`` target replaces a whole older shapefile
+    ".dbf": (".shp", ".shx", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qpj", ".shp.xml"),
     ".csv": (".csvt", ".prj"),
 }
 
@@ -254,11 +256,21 @@ class AtomicOutputs:
             raise QgsProcessingException(
                 tr("Could not write features to the output.") + " " + temp_id
             )
+        qgis_temp_id = temp_id  # QGIS's key for loading on completion
         staged.file_name = os.path.basename(temp_file)
+        stem, ext = os.path.splitext(staged.file_name)
+        if ext.lower() == ".shp" and not os.path.exists(staged.temp_file):
+            # a table without geometry "as a shapefile" is a lone dBase file: name that file,
+            # or the result (and the layer loaded on completion) would point at nothing
+            for dbf in (stem + ".dbf", stem + ".DBF"):
+                if os.path.exists(os.path.join(tmpdir, dbf)):
+                    staged.file_name = dbf
+                    temp_id = os.path.join(tmpdir, dbf) + sep + rest
+                    break
         staged.temp_id = temp_id
         # the final id spelled as the target was (relative stays relative), as QGIS would return
         staged.final_id = os.path.join(os.path.dirname(path), staged.file_name) + sep + rest
-        self._rekey_load_on_completion(temp_id, staged.final_id)
+        self._rekey_load_on_completion(qgis_temp_id, staged.final_id, target)
         return sink, staged.final_id
 
     def _dbf_safe(self, target: str, fields):
@@ -406,12 +418,19 @@ class AtomicOutputs:
                 return staged
         return None
 
-    def _rekey_load_on_completion(self, temp_id: str, final_id: str) -> None:
-        """QGIS keyed the layer to load after the run by the temporary id: key it by the final."""
+    def _rekey_load_on_completion(self, temp_id: str, final_id: str, target: str = "") -> None:
+        """QGIS keyed the layer to load after the run by the temporary id: key it by the final.
+
+        ``parameterAsOutputLayer`` also registered the ``target`` as given; when the final id
+        names another file (a lone ``.dbf`` for a ``.shp`` target) that entry would load nothing.
+        """
         layers = self.context.layersToLoadOnCompletion()
         if temp_id not in layers:
             return
-        layers[final_id] = layers.pop(temp_id)
+        details = layers.pop(temp_id)
+        if target and target != final_id.split("|", 1)[0]:
+            layers.pop(target, None)
+        layers[final_id] = details
         self.context.setLayersToLoadOnCompletion(layers)
 
     @staticmethod

@@ -329,10 +329,14 @@ def test_table_without_geometry_to_shp_target_replaces_the_old_shapefile(alg, co
     """A geometry-less table written to ``x.shp`` is a lone ``x.dbf`` (GDAL): the old ``x.shp``
     and ``x.shx`` must go, or ``x.shp`` would pair the old geometries with the new table."""
     target = tmp_path / "trees.shp"
-    for name in ("trees.shp", "trees.shx", "trees.dbf"):
+    for name in ("trees.shp", "trees.shx", "trees.dbf", "trees.qix"):
         (tmp_path / name).write_bytes(PREVIOUS)
-    outputs = AtomicOutputs(alg, {"OUTPUT": str(target)}, context)
+    definition = QgsProcessingOutputLayerDefinition(str(target), QgsProject.instance())
+    definition.destinationName = "trees"
+    outputs = AtomicOutputs(alg, {"OUTPUT": definition}, context)
     sink, dest_id = outputs.sink("OUTPUT", _fields(), QgsWkbTypes.Type.NoGeometry, CRS)
+    assert dest_id == str(tmp_path / "trees.dbf")  # the file that exists, not trees.shp
+    assert list(context.layersToLoadOnCompletion()) == [dest_id]
     feature = QgsFeature(_fields())
     feature.setAttributes([7])
     assert sink.addFeatures([feature], QgsFeatureSink.Flag.FastInsert)
