@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingParameterField
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterField,
+)
 from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import tr
@@ -84,6 +88,13 @@ class CarbonPoolAlgorithm(QgsProcessingAlgorithm):
         return qgis_io.disable_qgis_geometry_check(
             source, qgis_io.parameter_geometry_check(parameters, name, context)
         )
+
+    def _required_source(self, parameters, name, context):
+        """:meth:`parameterAsSource`, or QGIS's invalid-source error when there is none."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return source
 
     def group(self) -> str:
         return tr(GROUPS[self.GROUP_ID])

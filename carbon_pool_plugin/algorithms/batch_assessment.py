@@ -52,7 +52,7 @@ from qgis.core import (
 from .. import qgis_io
 from ..paths import plugin_version
 from .base import CarbonPoolAlgorithm
-from .plots_common import add_small_strata_parameters
+from .plots_common import add_plot_fields, add_small_strata_parameters, add_tree_plot_fields
 
 DONE_FILE = "done.json"
 PARTIAL_PREFIX = ".partial-"
@@ -317,16 +317,11 @@ class BatchAssessmentAlgorithm(CarbonPoolAlgorithm):
             self.TREES,
             self.tr("Optional total height; missing heights use the local H–D model."),
         )
-        self._field(
+        add_tree_plot_fields(
+            self,
+            self.TREES,
             self.TREE_PLOT_FIELD,
-            self.tr("Plot id field of the trees"),
-            self.TREES,
-            self.tr("Empty: detected (plot, plot_id, รหัสแปลง)."),
-        )
-        self._field(
             self.TREE_STATUS_FIELD,
-            self.tr("Tree status field"),
-            self.TREES,
             self.tr("Optional alive/dead/new (มีชีวิต/ตาย/ใหม่); empty: detected."),
         )
         self._add(
@@ -343,43 +338,26 @@ class BatchAssessmentAlgorithm(CarbonPoolAlgorithm):
             self.tr("Carbon fraction, root:shoot ratio, default equations, minimum DBH."),
         )
         # -- plots (as carbonpool:plotcarbon) -----------------------------------------------------
-        self._field(
-            self.PLOT_ID_FIELD,
-            self.tr("Plot id field"),
-            self.PLOTS,
-            self.tr("Empty: detected (plot_id, plot, รหัสแปลง)."),
-        )
-        self._field(
-            self.PLOT_AREA_FIELD,
-            self.tr("Plot area field (m²)"),
-            self.PLOTS,
-            self.tr("Empty: the polygon's area; required for points and tables."),
-            numeric=True,
-        )
-        self._field(
-            self.FRACTION_FIELD,
-            self.tr("Measured fraction field"),
-            self.PLOTS,
-            self.tr("Optional share (0–1] of the plot that was tallied."),
-            numeric=True,
-        )
-        self._field(
-            self.PLOT_STRATUM_FIELD,
-            self.tr("Plot stratum field"),
-            self.PLOTS,
-            self.tr("Optional stratum of each plot; empty: detected, else by location."),
-        )
-        self._field(
-            self.PLOT_STATUS_FIELD,
-            self.tr("Plot status field"),
-            self.PLOTS,
-            self.tr("Optional: plots with status “abandoned” are left out."),
-        )
-        self._field(
-            self.DATE_FIELD,
-            self.tr("Measurement date field"),
-            self.PLOTS,
-            self.tr("Optional date of this measurement."),
+        add_plot_fields(
+            self,
+            area_help=self.tr("Empty: the polygon's area; required for points and tables."),
+            fraction_help=self.tr("Optional share (0–1] of the plot that was tallied."),
+            stratum=(
+                self.PLOT_STRATUM_FIELD,
+                self.tr("Plot stratum field"),
+                self.tr("Optional stratum of each plot; empty: detected, else by location."),
+            ),
+            status=(
+                self.PLOT_STATUS_FIELD,
+                self.tr("Optional: plots with status “abandoned” are left out."),
+            ),
+            dates=[
+                (
+                    self.DATE_FIELD,
+                    self.tr("Measurement date field"),
+                    self.tr("Optional date of this measurement."),
+                )
+            ],
         )
         # -- estimate (as carbonpool:stratifiedestimate) ------------------------------------------
         self._field(
@@ -516,12 +494,10 @@ class BatchAssessmentAlgorithm(CarbonPoolAlgorithm):
 
         from ..workflow_steps import WorkflowConfig, _fit_parameters, build_steps
 
-        sources = {}
-        for key in (self.TREES, self.PLOTS, self.STRATA):
-            src = self.parameterAsSource(parameters, key, context)
-            if src is None:
-                raise QgsProcessingException(self.invalidSourceError(parameters, key))
-            sources[key] = src
+        sources = {
+            key: self._required_source(parameters, key, context)
+            for key in (self.TREES, self.PLOTS, self.STRATA)
+        }
         boundary = self.parameterAsSource(parameters, self.BOUNDARY, context)
         default_field = self._string(parameters, self.MUNI_FIELD, context) or "muni_code"
         labels = {

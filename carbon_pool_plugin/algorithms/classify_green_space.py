@@ -248,15 +248,8 @@ class ClassifyGreenSpaceAlgorithm(CarbonPoolAlgorithm):
         from ..core.units import RAI_M2
         from ..paths import plugin_version
 
-        layer, path = mc.gdal_raster_path(self, parameters, self.INPUT, context)
-        try:
-            ds = engine.open_raster(path)
-            info = engine.raster_info(ds)
-        except ValueError as err:
-            raise QgsProcessingException(str(err)) from err
-        roles = mc.band_roles_from_parameters(self, parameters, context, ds)
+        layer, path, info, roles = mc.image_with_band_roles(self, parameters, self.INPUT, context)
         mc.check_raster_crs(feedback, layer, info, need_areas=False)
-        ds = None
         texture = self.parameterAsBoolean(parameters, self.TEXTURE, context)
         seed = self.parameterAsInt(parameters, self.SEED, context)
         kind = CLASSIFIERS[self.parameterAsEnum(parameters, self.CLASSIFIER, context)]

@@ -440,9 +440,7 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
             ring_geometry,
         )
 
-        source = self.parameterAsSource(parameters, self.STRATA, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.STRATA))
+        source = self._required_source(parameters, self.STRATA, context)
         stratum_field = self.parameterAsString(parameters, self.STRATUM_FIELD, context)
         s_idx = source.fields().indexOf(stratum_field)
         if s_idx < 0:

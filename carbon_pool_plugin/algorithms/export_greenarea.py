@@ -341,9 +341,7 @@ class ExportGreenAreaAlgorithm(CarbonPoolAlgorithm):
         )
         from ..core.units import C_TO_CO2, HA_M2
 
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self._required_source(parameters, self.INPUT, context)
         out_dir = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
         muni_type = MUNI_TYPE_KEYS[self.parameterAsEnum(parameters, self.MUNI_TYPE, context)]
         year_be, _year_ce = year_be_ce(self.parameterAsInt(parameters, self.YEAR, context))

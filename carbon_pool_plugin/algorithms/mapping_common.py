@@ -142,6 +142,21 @@ def band_roles_from_parameters(alg, parameters, context, ds) -> BandRoles:
     return roles
 
 
+def image_with_band_roles(alg, parameters, key: str, context):
+    """``(layer, path, info, roles)`` of the multiband image parameter ``key``: what
+    :func:`gdal_raster_path` gives, its :func:`raster_engine.raster_info` and the band roles of
+    :func:`band_roles_from_parameters`."""
+    from .. import raster_engine as engine
+
+    layer, path = gdal_raster_path(alg, parameters, key, context)
+    try:
+        ds = engine.open_raster(path)
+        info = engine.raster_info(ds)
+    except ValueError as err:
+        raise QgsProcessingException(str(err)) from err
+    return layer, path, info, band_roles_from_parameters(alg, parameters, context, ds)
+
+
 class RasterFile:
     """A raster parameter given as a file: its name, source and CRS, without a QGIS layer."""
 

@@ -12,19 +12,19 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
 
 from .. import qgis_io
 from .base import CarbonPoolAlgorithm
 from .plots_common import (
-    PLOT_FIELD_CANDIDATES,
-    STATUS_FIELD_CANDIDATES,
-    STRATUM_FIELD_CANDIDATES,
-    AreaMeasurer,
-    detect_field,
-    to_iso_date,
+    add_min_dbh_parameter,
+    add_plot_fields,
+    add_tree_plot_fields,
+    minimum_dbh,
+    read_plots,
+    read_trees,
+    tree_methods,
 )
 from .styling import attach_style
 
@@ -53,146 +53,6 @@ PLOT_COLUMNS = [
     ("effective_area_m2", "double"),
     ("method", "string"),
 ]
-
-_MASS = ("agb_kg", "bgb_kg", "carbon_kg", "co2e_kg", "dbh_cm")
-
-
-def read_trees(alg, source, parameters, context, plot_key, status_key, feedback, extra=()):
-    """Trees as a DataFrame: plot, agb_kg, bgb_kg, carbon_kg, co2e_kg, dbh_cm, status, method.
-
-    ``status`` is canonical alive/dead/new (Thai มีชีวิต/ตาย/ใหม่ accepted) or None; ``extra`` are
-    ``(output name, parameter key, candidates)`` of further optional fields (tag, species).
-    Returns ``(frame, used_fields_description)``.
-    """
-    from ..core.stock_map import normalize_tree_status
-
-    names = source.fields().names()
-    plot_field = alg.parameterAsString(parameters, plot_key, context) or detect_field(
-        names, PLOT_FIELD_CANDIDATES
-    )
-    if not plot_field:
-        raise QgsProcessingException(
-            alg.tr(
-                "No plot id field in the trees (looked for plot, plot_id, รหัสแปลง); "
-                "choose it in “{p}”."
-            ).format(p=plot_key)
-        )
-    missing = [c for c in ("agb_kg", "bgb_kg", "carbon_kg") if c not in names]
-    if missing:
-        raise QgsProcessingException(
-            alg.tr(
-                "The trees lack {cols}: use the output of “Tree biomass and carbon” "
-                "(carbonpool:treebiomass)."
-            ).format(cols=", ".join(missing))
-        )
-    status_field = None
-    if status_key:
-        status_field = alg.parameterAsString(parameters, status_key, context) or detect_field(
-            names, STATUS_FIELD_CANDIDATES
-        )
-    wanted = {"plot": plot_field}
-    for c in _MASS + ("method",):
-        if c in names:
-            wanted[c] = c
-    if status_field:
-        wanted["status_raw"] = status_field
-    for out_name, key, candidates in extra:
-        fname = alg.parameterAsString(parameters, key, context) or detect_field(names, candidates)
-        if fname:
-            wanted[out_name] = fname
-    fields = list(dict.fromkeys(wanted.values()))
-    raw, _ = qgis_io.read_frame(source, field_names=fields, feedback=feedback, context=context)
-    frame = pd.DataFrame({k: raw[v].to_numpy() for k, v in wanted.items()}, index=raw.index)
-    for c in _MASS:
-        if c in frame.columns:
-            frame[c] = pd.to_numeric(frame[c], errors="coerce")
-    if "status_raw" in frame.columns:
-        try:
-            frame["status"] = normalize_tree_status(frame["status_raw"].tolist())
-        except ValueError as err:
-            raise QgsProcessingException(str(err)) from err
-    used = ", ".join("{}←{}".format(k, v) for k, v in wanted.items())
-    return frame, used
-
-
-def read_plots(
-    alg,
-    source,
-    parameters,
-    context,
-    feedback,
-    id_key,
-    area_key,
-    fraction_key,
-    stratum_key,
-    status_key,
-    date_keys=(),
-):
-    """Plots as a DataFrame (plot_id, area_m2, fraction, stratum, status, date columns).
-
-    Areas: the area field when given, else the polygon's area (ellipsoidal for a geographic CRS,
-    planar otherwise); a point layer or a table then needs the area field.
-    Returns ``(frame, geometries, area_note)``.
-    """
-    names = source.fields().names()
-    id_field = alg.parameterAsString(parameters, id_key, context) or detect_field(
-        names, ("plot_id",) + PLOT_FIELD_CANDIDATES
-    )
-    if not id_field:
-        raise QgsProcessingException(
-            alg.tr("No plot id field in the plots (looked for plot_id, plot, รหัสแปลง).")
-        )
-
-    def opt(key, candidates=()):
-        if not key:
-            return None
-        value = alg.parameterAsString(parameters, key, context)
-        if value:
-            return value
-        return detect_field(names, candidates) if candidates else None
-
-    area_field = opt(area_key)
-    fraction_field = opt(fraction_key)
-    stratum_field = opt(stratum_key, STRATUM_FIELD_CANDIDATES[:2])
-    status_field = opt(status_key)
-    date_fields = [(col, opt(key)) for col, key in date_keys]
-    wanted = {"plot_id": id_field}
-    for col, fname in (
-        ("area_m2", area_field),
-        ("fraction", fraction_field),
-        ("stratum", stratum_field),
-        ("status", status_field),
-        *date_fields,
-    ):
-        if fname:
-            wanted[col] = fname
-    fields = list(dict.fromkeys(wanted.values()))
-    raw, geoms = qgis_io.read_frame(
-        source, field_names=fields, with_geometry=True, feedback=feedback, context=context
-    )
-    frame = pd.DataFrame({k: raw[v].to_numpy() for k, v in wanted.items()}, index=raw.index)
-    for col, fname in date_fields:
-        if fname:
-            frame[col] = [to_iso_date(v) for v in frame[col]]
-    area_note = ""
-    if area_field:
-        frame["area_m2"] = pd.to_numeric(frame["area_m2"], errors="coerce")
-        area_note = alg.tr("Plot areas from field “{f}”.").format(f=area_field)
-    else:
-        geom_type = QgsWkbTypes.geometryType(source.wkbType())
-        if geom_type != QgsWkbTypes.GeometryType.PolygonGeometry:
-            raise QgsProcessingException(
-                alg.tr(
-                    "The plots are points or a table: choose the plot area field (m²); "
-                    "only polygon footprints give an area by themselves."
-                )
-            )
-        measurer = AreaMeasurer(source.sourceCrs(), context)
-        frame["area_m2"] = [measurer.area_m2(g) for g in geoms]
-        area_note = alg.tr("Plot areas from the footprint polygons. ") + measurer.describe(alg.tr)
-    if fraction_field:
-        frame["fraction"] = pd.to_numeric(frame["fraction"], errors="coerce")
-    return frame, geoms, area_note
 
 
 class PlotCarbonAlgorithm(CarbonPoolAlgorithm):
@@ -244,16 +104,11 @@ class PlotCarbonAlgorithm(CarbonPoolAlgorithm):
         )
         p.setHelp(self.tr("Output of carbonpool:treebiomass (agb_kg, bgb_kg, carbon_kg, …)."))
         self.addParameter(p)
-        self._field(
+        add_tree_plot_fields(
+            self,
+            self.TREES,
             self.TREE_PLOT_FIELD,
-            self.tr("Plot id field of the trees"),
-            self.TREES,
-            self.tr("Empty: detected (plot, plot_id, รหัสแปลง)."),
-        )
-        self._field(
             self.TREE_STATUS_FIELD,
-            self.tr("Tree status field"),
-            self.TREES,
             self.tr(
                 "Optional alive/dead/new (มีชีวิต/ตาย/ใหม่); empty: detected (status, "
                 "สถานะ), else every tree is alive."
@@ -264,67 +119,44 @@ class PlotCarbonAlgorithm(CarbonPoolAlgorithm):
         )
         p.setHelp(self.tr("Plot footprints (polygons), plot centres (points) or a table of plots."))
         self.addParameter(p)
-        self._field(
-            self.PLOT_ID_FIELD,
-            self.tr("Plot id field"),
-            self.PLOTS,
-            self.tr("Empty: detected (plot_id, plot, รหัสแปลง)."),
-        )
-        self._field(
-            self.PLOT_AREA_FIELD,
-            self.tr("Plot area field (m²)"),
-            self.PLOTS,
-            self.tr(
+        add_plot_fields(
+            self,
+            area_help=self.tr(
                 "Nominal plot area in m². Empty: the polygon's area (ellipsoidal for a "
                 "geographic CRS); required for points and tables."
             ),
-            numeric=True,
-        )
-        self._field(
-            self.FRACTION_FIELD,
-            self.tr("Measured fraction field"),
-            self.PLOTS,
-            self.tr(
+            fraction_help=self.tr(
                 "Optional share (0–1] of the plot that was tallied (e.g. the part inside "
                 "the green space); effective area = area × fraction. Empty: 1."
             ),
-            numeric=True,
-        )
-        self._field(
-            self.STRATUM_FIELD,
-            self.tr("Stratum field"),
-            self.PLOTS,
-            self.tr("Optional stratum of each plot; copied to the output. Empty: detected."),
-        )
-        self._field(
-            self.DATE_FIELD,
-            self.tr("Measurement date field"),
-            self.PLOTS,
-            self.tr("Optional date of this measurement; copied to the output."),
-        )
-        self._field(
-            self.STATUS_FIELD,
-            self.tr("Plot status field"),
-            self.PLOTS,
-            self.tr(
-                "Optional: plots with status “abandoned” (or ยกเลิก) are left out and "
-                "reported, unless the date field has a date for them (measured this time)."
+            stratum=(
+                self.STRATUM_FIELD,
+                self.tr("Stratum field"),
+                self.tr("Optional stratum of each plot; copied to the output. Empty: detected."),
             ),
+            status=(
+                self.STATUS_FIELD,
+                self.tr(
+                    "Optional: plots with status “abandoned” (or ยกเลิก) are left out and "
+                    "reported, unless the date field has a date for them (measured this time)."
+                ),
+            ),
+            dates=[
+                (
+                    self.DATE_FIELD,
+                    self.tr("Measurement date field"),
+                    self.tr("Optional date of this measurement; copied to the output."),
+                )
+            ],
+            dates_first=True,
         )
-        p = QgsProcessingParameterNumber(
-            self.MIN_DBH,
-            self.tr("Minimum tree DBH (cm)"),
-            type=QgsProcessingParameterNumber.Type.Double,
-            optional=True,
-            minValue=0.0,
-        )
-        p.setHelp(
+        add_min_dbh_parameter(
+            self,
             self.tr(
                 "Stems below it are saplings. Empty: the method pack's value (T-VER 4.5 cm, "
                 "T-VER-P-TOOL-01-02); 0: no threshold."
-            )
+            ),
         )
-        self.addParameter(p)
         p = QgsProcessingParameterEnum(
             self.SAPLING_RULE,
             self.tr("Saplings"),
@@ -358,15 +190,10 @@ class PlotCarbonAlgorithm(CarbonPoolAlgorithm):
 
     def _process(self, parameters, context, feedback, outputs):
         from ..core.estimation import EstimationError, plot_carbon
-        from ..core.methods import MethodError, MethodPack
         from ..core.stock_map import plot_is_abandoned, plot_keys, status_for_core
 
-        trees_src = self.parameterAsSource(parameters, self.TREES, context)
-        if trees_src is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.TREES))
-        plots_src = self.parameterAsSource(parameters, self.PLOTS, context)
-        if plots_src is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.PLOTS))
+        trees_src = self._required_source(parameters, self.TREES, context)
+        plots_src = self._required_source(parameters, self.PLOTS, context)
 
         trees, used = read_trees(
             self,
@@ -386,9 +213,6 @@ class PlotCarbonAlgorithm(CarbonPoolAlgorithm):
             parameters,
             context,
             feedback,
-            self.PLOT_ID_FIELD,
-            self.PLOT_AREA_FIELD,
-            self.FRACTION_FIELD,
             self.STRATUM_FIELD,
             self.STATUS_FIELD,
             date_keys=(("date", self.DATE_FIELD),),
@@ -396,19 +220,8 @@ class PlotCarbonAlgorithm(CarbonPoolAlgorithm):
         feedback.pushInfo(area_note)
         feedback.setProgress(35)
 
-        methods = sorted({str(m) for m in trees.get("method", pd.Series([], dtype=object)) if m})
-        if parameters.get(self.MIN_DBH) not in (None, ""):
-            min_dbh = self.parameterAsDouble(parameters, self.MIN_DBH, context)
-            dbh_source = self.tr("parameter")
-        else:
-            min_dbh, dbh_source = 4.5, self.tr("T-VER default")
-            if len(methods) == 1:
-                try:
-                    pack_value = MethodPack.load(methods[0]).min_dbh_cm
-                    min_dbh = pack_value or 0.0
-                    dbh_source = self.tr("method pack {m}").format(m=methods[0])
-                except MethodError:
-                    pass
+        methods = tree_methods(trees)
+        min_dbh, dbh_source = minimum_dbh(self, parameters, context, methods)
         min_dbh_arg = min_dbh if min_dbh and min_dbh > 0 else None
         if min_dbh_arg is not None and "dbh_cm" not in trees.columns:
             raise QgsProcessingException(

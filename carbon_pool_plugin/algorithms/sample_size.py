@@ -257,9 +257,7 @@ class SampleSizeAlgorithm(CarbonPoolAlgorithm):
         from ..core.plot_design import parse_key_values, sample_size_plan
         from .network_common import stratum_areas_ha
 
-        source = self.parameterAsSource(parameters, self.STRATA, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.STRATA))
+        source = self._required_source(parameters, self.STRATA, context)
         stratum_field = self.parameterAsString(parameters, self.STRATUM_FIELD, context)
         if source.fields().indexOf(stratum_field) < 0:
             raise QgsProcessingException(

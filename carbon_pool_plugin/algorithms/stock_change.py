@@ -20,15 +20,21 @@ from qgis.core import (
 
 from .. import qgis_io
 from .base import CarbonPoolAlgorithm
-from .plot_carbon import read_plots, read_trees
 from .plots_common import (
     SPECIES_FIELD_CANDIDATES,
     STRATUM_FIELD_CANDIDATES,
     TAG_FIELD_CANDIDATES,
+    add_min_dbh_parameter,
+    add_plot_fields,
     add_small_strata_parameters,
     add_strata_parameters,
+    add_tree_plot_fields,
     assign_by_location,
     detect_field,
+    minimum_dbh,
+    read_plots,
+    read_trees,
+    tree_methods,
 )
 from .stratified_estimate import SMALL_STRATA, read_strata, stratum_areas
 from .styling import attach_style
@@ -220,16 +226,11 @@ class StockChangeAlgorithm(CarbonPoolAlgorithm):
             self.TREES_T1,
             self.tr("Tag unique within a plot. Empty: detected (tag, tree_id, เลขป้าย)."),
         )
-        self._field(
+        add_tree_plot_fields(
+            self,
+            self.TREES_T1,
             self.PLOT_FIELD,
-            self.tr("Plot id field of the trees"),
-            self.TREES_T1,
-            self.tr("Empty: detected (plot, plot_id, รหัสแปลง)."),
-        )
-        self._field(
             self.STATUS_FIELD,
-            self.tr("Tree status field"),
-            self.TREES_T1,
             self.tr("alive/dead/new or มีชีวิต/ตาย/ใหม่. Empty: detected (status, สถานะ)."),
         )
         self._field(
@@ -243,49 +244,31 @@ class StockChangeAlgorithm(CarbonPoolAlgorithm):
         )
         p.setHelp(self.tr("Permanent plots with area, fraction, stratum, status and dates."))
         self.addParameter(p)
-        self._field(
-            self.PLOT_ID_FIELD,
-            self.tr("Plot id field"),
-            self.PLOTS,
-            self.tr("Empty: detected (plot_id, plot, รหัสแปลง)."),
-        )
-        self._field(
-            self.PLOT_AREA_FIELD,
-            self.tr("Plot area field (m²)"),
-            self.PLOTS,
-            self.tr("Empty: polygon area (ellipsoidal for a geographic CRS)."),
-            numeric=True,
-        )
-        self._field(
-            self.FRACTION_FIELD,
-            self.tr("Measured fraction field"),
-            self.PLOTS,
-            self.tr("Optional share (0–1] of the plot tallied. Empty: 1."),
-            numeric=True,
-        )
-        self._field(
-            self.PLOT_STRATUM_FIELD,
-            self.tr("Plot stratum field"),
-            self.PLOTS,
-            self.tr("Empty: field “stratum” if present, else by location in the strata."),
-        )
-        self._field(
-            self.PLOT_STATUS_FIELD,
-            self.tr("Plot status field"),
-            self.PLOTS,
-            self.tr("Plots with status “abandoned” and no date are not measured at that time."),
-        )
-        self._field(
-            self.DATE1_FIELD,
-            self.tr("First measurement date field"),
-            self.PLOTS,
-            self.tr("Per-plot date of t1; an empty date means not measured at t1."),
-        )
-        self._field(
-            self.DATE2_FIELD,
-            self.tr("Second measurement date field"),
-            self.PLOTS,
-            self.tr("Per-plot date of t2; an empty date means not re-measured."),
+        add_plot_fields(
+            self,
+            area_help=self.tr("Empty: polygon area (ellipsoidal for a geographic CRS)."),
+            fraction_help=self.tr("Optional share (0–1] of the plot tallied. Empty: 1."),
+            stratum=(
+                self.PLOT_STRATUM_FIELD,
+                self.tr("Plot stratum field"),
+                self.tr("Empty: field “stratum” if present, else by location in the strata."),
+            ),
+            status=(
+                self.PLOT_STATUS_FIELD,
+                self.tr("Plots with status “abandoned” and no date are not measured at that time."),
+            ),
+            dates=[
+                (
+                    self.DATE1_FIELD,
+                    self.tr("First measurement date field"),
+                    self.tr("Per-plot date of t1; an empty date means not measured at t1."),
+                ),
+                (
+                    self.DATE2_FIELD,
+                    self.tr("Second measurement date field"),
+                    self.tr("Per-plot date of t2; an empty date means not re-measured."),
+                ),
+            ],
         )
         for key, label in (
             (self.DATE1, self.tr("First measurement date (if no field)")),
@@ -300,20 +283,13 @@ class StockChangeAlgorithm(CarbonPoolAlgorithm):
             self.tr("As in the stratified estimate; the choice is logged."),
             self.tr("small:target pairs, e.g. “street:residential”."),
         )
-        p = QgsProcessingParameterNumber(
-            self.MIN_DBH,
-            self.tr("Minimum tree DBH (cm)"),
-            type=QgsProcessingParameterNumber.Type.Double,
-            optional=True,
-            minValue=0.0,
-        )
-        p.setHelp(
+        add_min_dbh_parameter(
+            self,
             self.tr(
                 "Empty: the method pack's value (T-VER 4.5 cm); a tree crossing it is "
                 "ingrowth. 0: no threshold."
-            )
+            ),
         )
-        self.addParameter(p)
         p = QgsProcessingParameterNumber(
             self.DBH_SHRINK_TOLERANCE,
             self.tr("DBH shrink tolerance (cm)"),
@@ -394,7 +370,6 @@ class StockChangeAlgorithm(CarbonPoolAlgorithm):
             tree_dynamics,
             uncertainty_deduction,
         )
-        from ..core.methods import MethodError, MethodPack
         from ..core.stock_map import (
             parse_merge_map,
             plot_is_abandoned,
@@ -404,12 +379,10 @@ class StockChangeAlgorithm(CarbonPoolAlgorithm):
         )
         from ..core.units import C_TO_CO2, RAI_PER_HA
 
-        sources = {}
-        for key in (self.TREES_T1, self.TREES_T2, self.PLOTS, self.STRATA):
-            src = self.parameterAsSource(parameters, key, context)
-            if src is None:
-                raise QgsProcessingException(self.invalidSourceError(parameters, key))
-            sources[key] = src
+        sources = {
+            key: self._required_source(parameters, key, context)
+            for key in (self.TREES_T1, self.TREES_T2, self.PLOTS, self.STRATA)
+        }
         extra = (
             ("tag", self.TAG_FIELD, TAG_FIELD_CANDIDATES),
             ("species", self.SPECIES_FIELD, SPECIES_FIELD_CANDIDATES),
@@ -442,9 +415,6 @@ class StockChangeAlgorithm(CarbonPoolAlgorithm):
             parameters,
             context,
             feedback,
-            self.PLOT_ID_FIELD,
-            self.PLOT_AREA_FIELD,
-            self.FRACTION_FIELD,
             self.PLOT_STRATUM_FIELD,
             self.PLOT_STATUS_FIELD,
             date_keys=(("date1", self.DATE1_FIELD), ("date2", self.DATE2_FIELD)),
@@ -528,23 +498,7 @@ class StockChangeAlgorithm(CarbonPoolAlgorithm):
             )
 
         # ---- thresholds ---------------------------------------------------------------------
-        methods = sorted(
-            {
-                str(m)
-                for t in trees.values()
-                for m in t.get("method", pd.Series([], dtype=object))
-                if m
-            }
-        )
-        if parameters.get(self.MIN_DBH) not in (None, ""):
-            min_dbh = self.parameterAsDouble(parameters, self.MIN_DBH, context)
-        else:
-            min_dbh = 4.5
-            if len(methods) == 1:
-                try:
-                    min_dbh = MethodPack.load(methods[0]).min_dbh_cm or 0.0
-                except MethodError:
-                    pass
+        min_dbh, _ = minimum_dbh(self, parameters, context, tree_methods(*trees.values()))
         min_dbh_arg = min_dbh if min_dbh and min_dbh > 0 else None
         tol = self.parameterAsDouble(parameters, self.DBH_SHRINK_TOLERANCE, context)
         feedback.pushInfo(

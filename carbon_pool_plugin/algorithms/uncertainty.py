@@ -504,12 +504,6 @@ class UncertaintyAlgorithm(CarbonPoolAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.ITERATIONS_OUT, self.tr("Iterations run")))
 
     # -- helpers ------------------------------------------------------------------------------
-    def _source(self, parameters, key, context):
-        source = self.parameterAsSource(parameters, key, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, key))
-        return source
-
     @staticmethod
     def _areas_m2(source, geometries, context):
         """Areas in m²: ellipsoidal when the CRS is geographic, planar in a projected CRS
@@ -544,9 +538,9 @@ class UncertaintyAlgorithm(CarbonPoolAlgorithm):
             run_monte_carlo,
         )
 
-        trees_src = self._source(parameters, self.TREES, context)
-        plots_src = self._source(parameters, self.PLOTS, context)
-        strata_src = self._source(parameters, self.STRATA, context)
+        trees_src = self._required_source(parameters, self.TREES, context)
+        plots_src = self._required_source(parameters, self.PLOTS, context)
+        strata_src = self._required_source(parameters, self.STRATA, context)
 
         def fname(key):
             return self.parameterAsString(parameters, key, context) or None

@@ -74,13 +74,7 @@ class VegetationIndicesAlgorithm(CarbonPoolAlgorithm):
         from .. import raster_engine as engine
         from ..core.classification import INDEX_NAMES, INDEX_ROLES
 
-        _layer, path = mc.gdal_raster_path(self, parameters, self.INPUT, context)
-        try:
-            ds = engine.open_raster(path)
-        except ValueError as err:
-            raise QgsProcessingException(str(err)) from err
-        roles = mc.band_roles_from_parameters(self, parameters, context, ds)
-        ds = None
+        _layer, path, _info, roles = mc.image_with_band_roles(self, parameters, self.INPUT, context)
         chosen = [INDEX_NAMES[i] for i in self.parameterAsEnums(parameters, self.INDICES, context)]
         names = []
         for name in chosen:
