@@ -759,6 +759,12 @@ def graduated_renderer(
     distinct = len(layer.uniqueValues(index, classes + 1)) if index >= 0 else classes
     renderer.updateClasses(layer, max(1, min(classes, distinct)))
     renderer.updateColorRamp(ramp)
+    # a class holding one value (many polygons share a stratum's density) reads "16.3", not
+    # "16.3 – 16.3"
+    for i, rng in enumerate(renderer.ranges()):
+        low = "{:.{p}f}".format(rng.lowerValue(), p=precision)
+        if low == "{:.{p}f}".format(rng.upperValue(), p=precision):
+            renderer.updateRangeLabel(i, low)
     layer.setRenderer(renderer)
     return renderer
 

@@ -147,7 +147,7 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
             self.tr("Multi-stem field"),
             self.tr(
                 'Optional: several stem diameters/girths in one cell ("45;30"), same unit '
-                "as DBH; combined by quadratic mean √Σd²."
+                "as DBH; combined as √Σd², the diameter of one stem with the same basal area."
             ),
         )
         field(
@@ -280,8 +280,9 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
         p = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Trees with biomass and carbon"))
         p.setHelp(
             self.tr(
-                "Every input field plus agb_kg, bgb_kg, biomass_kg, carbon_kg, co2e_kg, "
-                "wd, wd_level, height_m, height_source, equation_id, method and flags."
+                "Every input field plus accepted_name, dbh_cm, agb_kg, bgb_kg, biomass_kg, "
+                "carbon_kg, co2e_kg, wd, wd_sd, wd_level, height_m, height_source, equation_id, "
+                "method and flags."
             )
         )
         self.addParameter(p)

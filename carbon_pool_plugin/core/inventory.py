@@ -83,7 +83,7 @@ def prepare_trees(
     Output columns: species, dbh_cm, height_m, wd_user, life_form, plot, open_grown,
     stem_height_m. DBH cells that are empty get ``DBH_MISSING``; text, zero or negative values get
     ``DBH_INVALID`` (the row stays, with NaN DBH). Multi-stem trees: when the ``stems`` column holds
-    several values (``"45;30"``, same unit as DBH) the DBH is their quadratic mean √Σd².
+    several values (``"45;30"``, same unit as DBH) the DBH is √Σd² (one stem with the same basal area).
     """
     unit = normalize_dbh_unit(dbh_unit)
     n = len(raw)

@@ -1094,6 +1094,11 @@ def run_monte_carlo(
             notes.append("root:shoot error off: the method pack gives no sd for R")
     if "model" in active and not any(g.rse > 0 for g in prep.groups):
         notes.append("model error: no equation used has an RSE (give model_rse); no effect")
+    if "wood_density" in active and not any(g.uses["WD"] for g in prep.groups):
+        notes.append(
+            "wood density error: no equation used needs wood density (e.g. the T-VER Ogawa "
+            "equations take D and H only); no effect"
+        )
     tree_sources = [s for s in active if s != "sampling"]
     variants: List[frozenset] = [frozenset(tree_sources)]
     alone: List[str] = []

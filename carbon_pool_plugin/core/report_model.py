@@ -41,7 +41,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import pandas as pd
 
-from .report_text import MONTHS_EN, MONTHS_TH, text
+from .report_text import CATALOG, MONTHS_EN, MONTHS_TH, text
 
 try:  # single home of the municipality types and their green-share criterion
     from .greenarea import MUNI_TYPES as _MUNI_TYPES
@@ -398,7 +398,10 @@ def _stock(inp: ReportInputs, total_row, lang: str, totals: dict) -> List[Tuple[
         if raw is not None and total_raw and tco2e is not None:
             cons = tco2e * raw / total_raw
     if ded is not None:
-        rows.append((t("deduction"), "{} %".format(fmt_num(ded, 0))))
+        value = "{} %".format(fmt_num(ded, 0))
+        if cons is not None and tco2e is not None and tco2e - cons > 0:
+            value += " (−{} tCO2e)".format(fmt_num(tco2e - cons, 1))
+        rows.append((t("deduction"), value))
     if cons is not None:
         totals["conservative_tco2e"] = cons
         rows.append((t("conservative"), "{} tCO2e".format(fmt_num(cons, 1))))
@@ -585,10 +588,18 @@ def _polygon_table(inp: ReportInputs, labels, lang: str) -> Optional[Table]:
                 fmt_num(num(rec.get(area)) * RAI_PER_HA if num(rec.get(area)) else None, 1),
                 fmt_num(d, 2),
                 fmt_num(rec.get(co2e), 1),
-                str(rec.get(src) or "") if src else "",
+                _source_label(rec.get(src), lang) if src else "",
             ]
         )
     return Table(headers, rows, [False, False, True, True, True, False])
+
+
+def _source_label(value: Any, lang: str) -> str:
+    """A stock-map ``density_source`` value in the report's language (unknown values as is)."""
+    if value is None or _isnan(value) or value == "":
+        return ""
+    key = "source_" + str(value)
+    return text(key, lang) if key in CATALOG else str(value)
 
 
 def _isnan(value: Any) -> bool:

@@ -141,8 +141,8 @@ CATALOG: Dict[str, Dict[str, str]] = {
         "en": "Uncertainty (90 % half-width / mean)",
     },
     "deduction": {
-        "th": "ส่วนหักลดตามความไม่แน่นอน (T-VER)",
-        "en": "Uncertainty deduction (T-VER)",
+        "th": "ส่วนหักลดตามความไม่แน่นอน (T-VER, ร้อยละของครึ่งช่วงความเชื่อมั่น 90 %)",
+        "en": "Uncertainty deduction (T-VER, share of the 90 % half-width)",
     },
     "conservative": {"th": "ค่าแบบอนุรักษ์ (หลังหักลด)", "en": "Conservative value (after deduction)"},
     "mean_density": {"th": "ความหนาแน่นคาร์บอนเฉลี่ย", "en": "Mean carbon density"},
@@ -188,6 +188,12 @@ CATALOG: Dict[str, Dict[str, str]] = {
     "col_density": {"th": "tCO2e/ไร่", "en": "tCO2e/rai"},
     "col_co2e": {"th": "tCO2e", "en": "tCO2e"},
     "col_density_source": {"th": "ที่มาของค่า", "en": "Density from"},
+    # values of the stock map's density_source column (core.stock_map.polygon_stock)
+    "source_stratum": {"th": "ค่าเฉลี่ยชั้นภูมิ", "en": "stratum mean"},
+    "source_plots": {"th": "แปลงตัวอย่างในรูปแปลง", "en": "plots in the polygon"},
+    "source_no stratum": {"th": "ไม่มีชั้นภูมิ", "en": "no stratum"},
+    "source_excluded": {"th": "ไม่นับรวม", "en": "excluded"},
+    "source_no estimate": {"th": "ไม่มีค่าประมาณ", "en": "no estimate"},
     "col_citation": {"th": "แหล่งอ้างอิง", "en": "Citation"},
     "all_strata": {"th": "รวมทั้งหมด", "en": "All strata"},
     "unnamed": {"th": "(ไม่มีชื่อ)", "en": "(unnamed)"},

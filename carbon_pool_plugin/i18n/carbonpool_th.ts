@@ -44,12 +44,12 @@
       <translation>ช่วง 95 %: {low:,.0f} – {high:,.0f} tCO2e</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="324" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="300" />
       <source>A live tree whose DBH shrank by more than this is flagged DBH_SHRANK.</source>
       <translation>ต้นไม้ที่ยังมีชีวิตซึ่ง DBH ลดลงมากกว่าค่านี้จะถูกติดเครื่องหมาย DBH_SHRANK</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="415" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="228" />
       <source>A minimum DBH needs the dbh_cm field of the trees (or set it to 0).</source>
       <translation>การกำหนด DBH ต่ำสุดต้องใช้ฟิลด์ dbh_cm ของต้นไม้ (หรือกำหนดเป็น 0)</translation>
     </message>
@@ -59,12 +59,12 @@
       <translation>แบบจำลองที่สร้างโดยอัลกอริทึมนี้ ไฟล์ที่ไม่มีแท็กรูปแบบของปลั๊กอินหรือมีมิติข้อมูลไม่สอดคล้องกันจะถูกปฏิเสธ และจะไม่มีการ unpickle ข้อมูลใด ๆ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="216" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="231" />
       <source>A raster without a coordinate reference system (CRS) is processed with a warning: areas assume its map units are metres and vector layers are not reprojected onto it. A raster without any georeferencing (pixel coordinates only) is refused, since its areas cannot be measured.</source>
       <translation>ราสเตอร์ที่ไม่มีระบบพิกัดอ้างอิง (CRS) จะประมวลผลพร้อมคำเตือน: พื้นที่คำนวณโดยถือว่าหน่วยแผนที่ของราสเตอร์เป็นเมตร และชั้นข้อมูลเวกเตอร์จะไม่ถูกแปลงพิกัดให้ตรงกับราสเตอร์ ราสเตอร์ที่ไม่มีการอ้างอิงพิกัดทางภูมิศาสตร์เลย (มีเพียงพิกัดของพิกเซล) จะถูกปฏิเสธ เพราะวัดพื้นที่ไม่ได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="222" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="237" />
       <source>A raster without a coordinate reference system (CRS) is processed with a warning: the class areas assume its map units are metres and vector layers are not reprojected onto it.</source>
       <translation>ราสเตอร์ที่ไม่มีระบบพิกัดอ้างอิง (CRS) จะประมวลผลพร้อมคำเตือน: พื้นที่ของแต่ละชั้นคำนวณโดยถือว่าหน่วยแผนที่ของราสเตอร์เป็นเมตร และชั้นข้อมูลเวกเตอร์จะไม่ถูกแปลงพิกัดให้ตรงกับราสเตอร์</translation>
     </message>
@@ -109,7 +109,7 @@
       <translation>ASSESS: ความถูกต้องของผู้ใช้/ผู้ผลิต ± 95 % CI, F1, พื้นที่จากแผนที่และพื้นที่ที่ปรับแก้ความคลาดเคลื่อนแล้ว ± 95 % CI หน่วย m² และไร่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="432" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="245" />
       <source>Abandoned plot(s) kept because they were measured on this date: {ids}</source>
       <translation>แปลงที่ถูกยกเลิกแต่ยังคงไว้เนื่องจากมีการวัดในวันที่นี้: {ids}</translation>
     </message>
@@ -189,27 +189,27 @@
       <translation>เชิงวิเคราะห์: ความแปรปรวนรวม = ความแปรปรวนจาก Monte Carlo + A²·SE² Bootstrap: สุ่มแปลงซ้ำภายในชั้นภูมิในทุกรอบการทำซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="365" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="341" />
       <source>Annual change, 90 % CI high</source>
       <translation>การเปลี่ยนแปลงรายปี ขอบบน CI 90 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="364" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="340" />
       <source>Annual change, 90 % CI low</source>
       <translation>การเปลี่ยนแปลงรายปี ขอบล่าง CI 90 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="367" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="343" />
       <source>Annual change, 95 % CI high</source>
       <translation>การเปลี่ยนแปลงรายปี ขอบบน CI 95 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="366" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="342" />
       <source>Annual change, 95 % CI low</source>
       <translation>การเปลี่ยนแปลงรายปี ขอบล่าง CI 95 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="363" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="339" />
       <source>Annual net change (tCO2e/yr)</source>
       <translation>การเปลี่ยนแปลงสุทธิรายปี (tCO2e/yr)</translation>
     </message>
@@ -224,7 +224,7 @@
       <translation>ปริมาณการดูดซับคาร์บอนรายปี (tCO2e/yr)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="353" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="329" />
       <source>Annual sequestration map</source>
       <translation>แผนที่ปริมาณการดูดซับคาร์บอนรายปี</translation>
     </message>
@@ -249,7 +249,7 @@
       <translation>ใช้ระหว่างแปลงใหม่ด้วยกัน และระหว่างแปลงใหม่กับแปลงเดิม (ของทุกชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="284" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="277" />
       <source>Applying model {kind} ({n} classes) from {f}</source>
       <translation>กำลังใช้แบบจำลอง {kind} ({n} ประเภท) จาก {f}</translation>
     </message>
@@ -259,12 +259,12 @@
       <translation>พื้นที่สำหรับคำนวณสัดส่วนพื้นที่สีเขียว รูปปิดทั้งหมดรวมกันเป็นพื้นที่เดียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="86" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="93" />
       <source>Areas are ellipsoidal (geographic CRS; ellipsoid {e}).</source>
       <translation>พื้นที่คำนวณบนทรงรี (CRS ภูมิศาสตร์; ทรงรี {e})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="89" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="96" />
       <source>Areas are planar in the layer's projected CRS.</source>
       <translation>พื้นที่คำนวณบนระนาบตาม CRS แบบฉายของชั้นข้อมูล</translation>
     </message>
@@ -274,12 +274,12 @@
       <translation>ตามที่ใช้ในอัลกอริทึม Tree biomass จำเป็นสำหรับการคำนวณความสูงตาม Chave Eq. 7 และ Eq. 6a ใหม่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="300" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="283" />
       <source>As in the stratified estimate; the choice is logged.</source>
       <translation>เช่นเดียวกับในการประมาณค่าแบบแบ่งชั้นภูมิ ตัวเลือกที่ใช้จะถูกบันทึกในล็อก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/vegetation_indices.py" line="100" />
+      <location filename="../../carbon_pool_plugin/algorithms/vegetation_indices.py" line="94" />
       <source>Bands {bands}; reflectance = DN × {s} + {o}; indices {idx}</source>
       <translation>แบนด์ {bands}; ค่าการสะท้อน = DN × {s} + {o}; ดัชนี {idx}</translation>
     </message>
@@ -304,7 +304,7 @@
       <translation>ประเมินหลายเทศบาลพร้อมกัน (แบบกลุ่ม)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="825" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="801" />
       <source>Batch: {ok} ok, {failed} failed, {skipped} skipped.</source>
       <translation>สรุปงาน: สำเร็จ {ok} ล้มเหลว {failed} ข้าม {skipped}</translation>
     </message>
@@ -344,7 +344,7 @@
       <translation>ยกเลิก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="811" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="787" />
       <source>Cancelled during {code}: nothing of it was kept.</source>
       <translation>ยกเลิกระหว่างคำนวณ {code}: ไม่เก็บผลใด ๆ ของเทศบาลนี้</translation>
     </message>
@@ -354,8 +354,8 @@
       <translation>ยกเลิกแล้ว: ไม่มีการเขียนไฟล์ใด ๆ ลงในโฟลเดอร์ผลลัพธ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="340" />
-      <location filename="../../carbon_pool_plugin/algorithms/vegetation_indices.py" line="117" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="333" />
+      <location filename="../../carbon_pool_plugin/algorithms/vegetation_indices.py" line="111" />
       <source>Cancelled; no output was written.</source>
       <translation>ยกเลิกแล้ว ไม่มีการเขียนผลลัพธ์</translation>
     </message>
@@ -365,12 +365,12 @@
       <translation>กำลังยกเลิก…</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1078" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1076" />
       <source>Cannot create the table {t}</source>
       <translation>ไม่สามารถสร้างตาราง {t}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1066" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1064" />
       <source>Cannot open or create the GeoPackage {path}</source>
       <translation>ไม่สามารถเปิดหรือสร้าง GeoPackage {path}</translation>
     </message>
@@ -380,12 +380,12 @@
       <translation>ไม่สามารถอ่านค่าความหนาแน่นของประเภท “{v}”: ให้ใช้รูปแบบ code:mean[:low:high];…</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="276" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="274" />
       <source>Cannot read the CV table: {error}</source>
       <translation>ไม่สามารถอ่านตาราง CV: {error}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="476" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="474" />
       <source>Cannot read the stratum codes: {error}</source>
       <translation>ไม่สามารถอ่านรหัสชั้นภูมิ: {error}</translation>
     </message>
@@ -436,7 +436,7 @@
       <translation>สัดส่วนคาร์บอน อัตราส่วนราก:ลำต้น และสมการตั้งต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="343" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="338" />
       <source>Carbon fraction, root:shoot ratio, default equations, minimum DBH.</source>
       <translation>สัดส่วนคาร์บอน อัตราส่วนราก:ลำต้น สมการตั้งต้น และ DBH ต่ำสุด</translation>
     </message>
@@ -472,7 +472,7 @@
       <translation>ปริมาณการกักเก็บคาร์บอน (พัน tCO2e)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="188" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="194" />
       <source>Carbon stock change (two measurements)</source>
       <translation>การเปลี่ยนแปลงปริมาณคาร์บอน (การวัดสองครั้ง)</translation>
     </message>
@@ -537,7 +537,7 @@
       <translation>เลือกฟิลด์ประเภทและฟิลด์ความหนาแน่นเฉลี่ย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="408" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="401" />
       <source>Choose the class code field of the training layer.</source>
       <translation>เลือกฟิลด์รหัสประเภทของชั้นข้อมูลสำหรับฝึก (training)</translation>
     </message>
@@ -552,7 +552,7 @@
       <translation>เลือกฟิลด์ชั้นภูมิของรูปปิดพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="463" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="433" />
       <source>Choose the stratum field of the polygons.</source>
       <translation>เลือกฟิลด์ชั้นภูมิของรูปปิด</translation>
     </message>
@@ -562,7 +562,7 @@
       <translation>วงกลม 0.04 ha (รัศมี 11.28 m, i-Tree)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="411" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="389" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="245" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>City municipality (เทศบาลนคร)</source>
@@ -585,7 +585,7 @@
       <translation>รหัสประเภท {c} อยู่นอกช่วง 1–255</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="385" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="400" />
       <source>Class code {v} is outside 1–255.</source>
       <translation>รหัสประเภท {v} อยู่นอกช่วง 1–255</translation>
     </message>
@@ -613,7 +613,7 @@
       <translation>ข้อมูลแรสเตอร์ประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="366" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="359" />
       <source>Class {c} {n}: {a:.1f} rai ({s:.1f} %)</source>
       <translation>ประเภท {c} {n}: {a:.1f} ไร่ ({s:.1f} %)</translation>
     </message>
@@ -638,7 +638,7 @@
       <translation>ประเภทที่ไม่มีค่าความหนาแน่น (นับเป็น 0 tC/ha): {c}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="458" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="451" />
       <source>Classes {c} have no more training pixels than features; their statistics are unreliable.</source>
       <translation>ประเภท {c} มีจำนวนพิกเซลสำหรับฝึกไม่มากกว่าจำนวนตัวแปรคุณลักษณะ ค่าสถิติของประเภทเหล่านี้จึงไม่น่าเชื่อถือ</translation>
     </message>
@@ -713,7 +713,7 @@
       <translation>รหัสประเภทที่นับเป็นพื้นที่สีเขียว คั่นด้วยเครื่องหมายจุลภาค</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="191" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="197" />
       <source>Compares two measurements of the same permanent plots (tree tags).
 
 Per tree: survivor growth, mortality (alive → dead or not found), ingrowth (new tags and trees crossing the minimum DBH), with flags for duplicate or missing tags, changed species and DBH shrinking beyond the tolerance.
@@ -758,7 +758,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ระดับความเชื่อมั่น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="370" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="346" />
       <source>Conservative annual removal (tCO2e/yr)</source>
       <translation>ปริมาณการดูดซับรายปีแบบอนุรักษ์ (tCO2e/yr)</translation>
     </message>
@@ -768,17 +768,17 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>CO2e รวมแบบอนุรักษ์ (t)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1151" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1149" />
       <source>Could not add plot {id} to the registry</source>
       <translation>ไม่สามารถเพิ่มแปลง {id} ลงในทะเบียนแปลงได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="433" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="431" />
       <source>Could not create the GeoPackage: {err}</source>
       <translation>ไม่สามารถสร้าง GeoPackage: {err}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="196" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="211" />
       <source>Could not load source layer for {key}: {err}</source>
       <translation>ไม่สามารถโหลดชั้นข้อมูลต้นทางของ {key}: {err}</translation>
     </message>
@@ -798,35 +798,35 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่สามารถบันทึกกรณีฐานใน {path}: {err}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="335" />
-      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="255" />
-      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="339" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="350" />
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="257" />
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="351" />
       <location filename="../../carbon_pool_plugin/qgis_io.py" line="317" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="877" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="829" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="847" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="793" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="918" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="886" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="838" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="856" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="802" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="927" />
       <source>Could not write features to the output.</source>
       <translation>ไม่สามารถเขียนฟีเจอร์ลงในผลลัพธ์ได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="375" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="373" />
       <source>Could not write the output table.</source>
       <translation>ไม่สามารถเขียนตารางผลลัพธ์ได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="812" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="810" />
       <source>Could not write the plot centres.</source>
       <translation>ไม่สามารถเขียนจุดศูนย์กลางแปลงได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="814" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="812" />
       <source>Could not write the plot footprints.</source>
       <translation>ไม่สามารถเขียนขอบเขตแปลงได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="850" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="848" />
       <source>Could not write the subplots.</source>
       <translation>ไม่สามารถเขียนแปลงย่อยได้</translation>
     </message>
@@ -890,7 +890,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ฟิลด์ DBH หรือเส้นรอบวง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="319" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="295" />
       <source>DBH shrink tolerance (cm)</source>
       <translation>ค่าที่ยอมรับได้ของ DBH ที่ลดลง (cm)</translation>
     </message>
@@ -917,12 +917,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>วันที่วัดซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="377" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="353" />
       <source>Dead or lost trees</source>
       <translation>ต้นไม้ที่ตายหรือสูญหาย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="353" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="185" />
       <source>Dead trees</source>
       <translation>ต้นไม้ที่ตาย</translation>
     </message>
@@ -976,7 +976,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ระยะห่างระหว่างจุดกริด หน่วยเมตร (เฉพาะรูปแบบการวางแปลงแบบมีระบบ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1011" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1009" />
       <source>Duplicate existing plot ids: {list}</source>
       <translation>รหัสแปลงเดิมซ้ำกัน: {list}</translation>
     </message>
@@ -991,16 +991,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>กฎการวางแปลงบริเวณขอบ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="324" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="251" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="227" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="418" />
       <source>Empty: detected (plot, plot_id, รหัสแปลง).</source>
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (plot, plot_id, รหัสแปลง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="350" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="271" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="250" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="439" />
       <source>Empty: detected (plot_id, plot, รหัสแปลง).</source>
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (plot_id, plot, รหัสแปลง)</translation>
     </message>
@@ -1010,13 +1006,13 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (plot_id, plot, รหัสแปลง) ใช้ในข้อความแจ้งเท่านั้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="389" />
-      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="211" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="367" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="368" />
       <source>Empty: detected (stratum, class_code).</source>
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (stratum, class_code)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="270" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="254" />
       <source>Empty: field “stratum” if present, else by location in the strata.</source>
       <translation>ค่าว่าง: ใช้ฟิลด์ “stratum” หากมี มิฉะนั้นใช้ตำแหน่งที่ตั้งภายในชั้นภูมิ</translation>
     </message>
@@ -1026,7 +1022,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>เว้นว่าง: ใช้ name_th, name_en หรือ name ถ้ามี มิฉะนั้นใช้รหัสเป็นชื่อ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="256" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="249" />
       <source>Empty: polygon area (ellipsoidal for a geographic CRS).</source>
       <translation>ค่าว่าง: ใช้พื้นที่ของรูปปิด (คำนวณบนทรงรีเมื่อใช้ CRS ภูมิศาสตร์)</translation>
     </message>
@@ -1041,7 +1037,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าว่าง: ใช้ค่าจากฟิลด์ muni_code ของขอบเขตพื้นที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="311" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="288" />
       <source>Empty: the method pack's value (T-VER 4.5 cm); a tree crossing it is ingrowth. 0: no threshold.</source>
       <translation>ค่าว่าง: ใช้ค่าของชุดวิธีการ (T-VER 4.5 cm) ต้นไม้ที่โตจนเกินค่านี้ถือเป็นต้นไม้ที่เข้ามาใหม่ (ingrowth) 0: ไม่มีค่าขีดจำกัด</translation>
     </message>
@@ -1051,7 +1047,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>เว้นว่าง: ใช้ฟิลด์รหัสเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="356" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="343" />
       <source>Empty: the polygon's area; required for points and tables.</source>
       <translation>เว้นว่าง: ใช้พื้นที่ของรูปปิด จำเป็นสำหรับข้อมูลจุดและตาราง</translation>
     </message>
@@ -1061,7 +1057,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าว่าง: ใช้แม่แบบ carbon_report_a4.qpt ที่มากับปลั๊กอิน ปรับแต่งได้ในตัวออกแบบการจัดหน้าของ QGIS (โลโก้ ส่วนหัว สี) โดยป้ายข้อความในแม่แบบใช้ตัวแปรการจัดหน้า @cp_*</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="424" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="402" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>English</source>
       <translation>English</translation>
@@ -1089,7 +1085,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="282" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="298" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="299" />
       <source>Equation pack version</source>
       <translation>รุ่นของชุดสมการ</translation>
     </message>
@@ -1099,7 +1095,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>งบประมาณความคลาดเคลื่อน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="764" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="758" />
       <source>Error budget (variance of the total, each source alone):</source>
       <translation>งบประมาณความคลาดเคลื่อน (ความแปรปรวนของผลรวม เมื่อพิจารณาแต่ละแหล่งแยกกัน):</translation>
     </message>
@@ -1120,16 +1116,16 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="282" />
-      <source>Every input field plus agb_kg, bgb_kg, biomass_kg, carbon_kg, co2e_kg, wd, wd_level, height_m, height_source, equation_id, method and flags.</source>
-      <translation>ฟิลด์นำเข้าทั้งหมด พร้อม agb_kg, bgb_kg, biomass_kg, carbon_kg, co2e_kg, wd, wd_level, height_m, height_source, equation_id, method และ flags</translation>
+      <source>Every input field plus accepted_name, dbh_cm, agb_kg, bgb_kg, biomass_kg, carbon_kg, co2e_kg, wd, wd_sd, wd_level, height_m, height_source, equation_id, method and flags.</source>
+      <translation>ทุกฟิลด์ของข้อมูลนำเข้า พร้อม accepted_name, dbh_cm, agb_kg, bgb_kg, biomass_kg, carbon_kg, co2e_kg, wd, wd_sd, wd_level, height_m, height_source, equation_id, method และ flags</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="224" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="380" />
       <source>Exclude (area and plots left out)</source>
       <translation>ไม่รวม (ตัดพื้นที่และแปลงออก)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="331" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="163" />
       <source>Exclude from the tree pool</source>
       <translation>ไม่รวมในกลุ่มต้นไม้</translation>
     </message>
@@ -1139,7 +1135,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>พื้นที่ยกเว้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="627" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="625" />
       <source>Exclusion polygons: {n}</source>
       <translation>รูปปิดพื้นที่ยกเว้น: {n}</translation>
     </message>
@@ -1154,17 +1150,17 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>แปลงตัวอย่างถาวรที่มีอยู่เดิม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="950" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="948" />
       <source>Existing plot {id} has no geometry; ignored.</source>
       <translation>แปลงเดิม {id} ไม่มีรูปเรขาคณิต จึงถูกข้ามไป</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="998" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="996" />
       <source>Existing plot {id} lies in no stratum polygon.</source>
       <translation>แปลงเดิม {id} ไม่อยู่ในรูปปิดชั้นภูมิใดเลย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1004" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1002" />
       <source>Existing plots are points: their footprints are drawn with the chosen shape.</source>
       <translation>แปลงเดิมเป็นข้อมูลจุด: ขอบเขตแปลงจะถูกวาดตามรูปร่างที่เลือก</translation>
     </message>
@@ -1174,12 +1170,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>แปลงเดิมที่คงไว้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="640" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="638" />
       <source>Existing plots kept: {n} ({active} active)</source>
       <translation>แปลงเดิมที่คงไว้: {n} ({active} แปลงที่ยังใช้งาน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="937" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="935" />
       <source>Existing plots need a plot_id field (found: {names}).</source>
       <translation>แปลงเดิมต้องมีฟิลด์ plot_id (ฟิลด์ที่พบ: {names})</translation>
     </message>
@@ -1194,7 +1190,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ส่งออกสำหรับ GreenArea (DCCE)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="330" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="323" />
       <source>Features: {f}</source>
       <translation>ตัวแปรคุณลักษณะ: {f}</translation>
     </message>
@@ -1229,13 +1225,13 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่มีฟิลด์ “{field}” ในชั้นข้อมูลนำเข้า (ฟิลด์ที่มี: {fields})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="450" />
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="266" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="448" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="264" />
       <source>Field “{field}” does not exist in the strata layer.</source>
       <translation>ไม่มีฟิลด์ “{field}” ในชั้นข้อมูลชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="444" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="445" />
       <source>Field(s) {missing} not found in the tree table; its fields are: {fields}. If the table has title or merged rows above the column names, delete them so the names are in the first row.</source>
       <translation>ไม่พบฟิลด์ {missing} ในตารางต้นไม้ ฟิลด์ที่มีคือ: {fields} หากตารางมีแถวชื่อเรื่องหรือแถวที่ผสานเซลล์อยู่เหนือชื่อคอลัมน์ ให้ลบแถวเหล่านั้นออกเพื่อให้ชื่อคอลัมน์อยู่ในแถวแรก</translation>
     </message>
@@ -1245,12 +1241,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>เสร็จสิ้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="291" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="274" />
       <source>First measurement date (if no field)</source>
       <translation>วันที่วัดครั้งแรก (หากไม่มีฟิลด์)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="280" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="263" />
       <source>First measurement date field</source>
       <translation>ฟิลด์วันที่วัดครั้งแรก</translation>
     </message>
@@ -1275,7 +1271,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>GeoTIFF แบบ Float32, nodata −9999</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="418" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="396" />
       <source>For the green-share criterion of the report and the export (all of them).</source>
       <translation>ใช้กับเกณฑ์สัดส่วนพื้นที่สีเขียวในรายงานและไฟล์ส่งออก (ทุกเทศบาล)</translation>
     </message>
@@ -1345,7 +1341,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ระบุความหนาแน่นรายประเภทเป็นข้อความหรือเป็นตาราง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="507" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="477" />
       <source>Give the {c} field or the {k} parameter.</source>
       <translation>ระบุฟิลด์ {c} หรือพารามิเตอร์ {k}</translation>
     </message>
@@ -1443,7 +1439,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="180" />
-      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="197" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="355" />
       <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="101" />
       <source>Green-space polygons (strata)</source>
       <translation>รูปปิดพื้นที่สีเขียว (ชั้นภูมิ)</translation>
@@ -1459,7 +1455,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>รูปปิดพื้นที่สีเขียวที่มี area_ha, density_tc_ha, density_tco2e_rai, co2e_t … (OUTPUT ของ carbonpool:stratifiedestimate)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="354" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="330" />
       <source>Green-space polygons with tCO2e/yr and tCO2e/ha/yr (losses negative).</source>
       <translation>รูปปิดพื้นที่สีเขียวที่มี tCO2e/yr และ tCO2e/ha/yr (การสูญเสียเป็นค่าลบ)</translation>
     </message>
@@ -1484,7 +1480,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>ชั้นภูมิพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="565" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="563" />
       <source>GreenArea package: {rai:.1f} rai of green space ({pct}), {co2:.1f} tCO2e → {path}</source>
       <translation>ชุดข้อมูล GreenArea: พื้นที่สีเขียว {rai:.1f} ไร่ ({pct}), {co2:.1f} tCO2e → {path}</translation>
     </message>
@@ -1515,7 +1511,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>แบบจำลองความสูงสำหรับต้นที่ไม่มีข้อมูลความสูง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="479" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="472" />
       <source>Hold-out check on {n} pixels of {g} withheld training features: overall accuracy {oa:.3f}, kappa {k:.3f} (optimistic: training sites are not a probability sample).</source>
       <translation>การตรวจสอบด้วยข้อมูลที่กันไว้ (hold-out) จาก {n} พิกเซลของฟีเจอร์สำหรับฝึก {g} ฟีเจอร์ที่กันไว้: ความถูกต้องโดยรวม {oa:.3f}, kappa {k:.3f} (เป็นค่าที่สูงเกินจริง เนื่องจากพื้นที่สำหรับฝึกไม่ใช่ตัวอย่างเชิงความน่าจะเป็น)</translation>
     </message>
@@ -1562,7 +1558,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ความคลาดเคลื่อนส่วนเหลือของแบบจำลอง H–D (ความสูงที่ได้จากแบบจำลอง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="339" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="334" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="196" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="285" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
@@ -1580,27 +1576,27 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ค่า c ของ InVEST: V = Σ p·ΔC / ((1+r/100)^t (1+c/100)^t) ค่า c ที่เป็นบวกจะลดมูลค่าของคาร์บอนที่ดูดซับในภายหลัง ให้ใช้ค่า c ติดลบหากคาดว่าราคาจะสูงขึ้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="331" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="163" />
       <source>Include</source>
       <translation>รวมไว้ด้วย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="912" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="866" />
       <source>Independent estimates (AR-TOOL14 6.1): {c1:.1f} → {c2:.1f} tCO2e over {y:.3f} yr: {d:.1f} tCO2e, {a:.1f} tCO2e/yr (U {u:.1f} %).</source>
       <translation>ค่าประมาณที่เป็นอิสระต่อกัน (AR-TOOL14 6.1): {c1:.1f} → {c2:.1f} tCO2e ในช่วง {y:.3f} ปี: {d:.1f} tCO2e, {a:.1f} tCO2e/yr (U {u:.1f} %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="372" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="348" />
       <source>Independent-estimates change (tCO2e)</source>
       <translation>การเปลี่ยนแปลงจากค่าประมาณที่เป็นอิสระต่อกัน (tCO2e)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="373" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="349" />
       <source>Independent-estimates change (tCO2e/yr)</source>
       <translation>การเปลี่ยนแปลงจากค่าประมาณที่เป็นอิสระต่อกัน (tCO2e/yr)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="374" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="350" />
       <source>Independent-estimates uncertainty (90 %, %)</source>
       <translation>ความไม่แน่นอนของค่าประมาณที่เป็นอิสระต่อกัน (90 %, %)</translation>
     </message>
@@ -1611,7 +1607,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ดัชนี</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="378" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="354" />
       <source>Ingrowth trees</source>
       <translation>ต้นไม้ที่เข้ามาใหม่ (ingrowth)</translation>
     </message>
@@ -1636,7 +1632,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ปีที่สำรวจ (พ.ศ. หรือ ค.ศ.)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="399" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="377" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Inventory year (B.E.)</source>
       <translation>ปีที่สำรวจ (พ.ศ.)</translation>
@@ -1692,7 +1688,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ภาษาของรายงาน PDF และ HTML</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="427" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="405" />
       <source>Language of the PDF/HTML reports.</source>
       <translation>ภาษาของรายงาน PDF/HTML</translation>
     </message>
@@ -1814,7 +1810,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ฟิลด์ความหนาแน่นเฉลี่ย (tC/ha)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="371" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="347" />
       <source>Mean interval (years)</source>
       <translation>ช่วงเวลาเฉลี่ย (ปี)</translation>
     </message>
@@ -1824,7 +1820,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ค่าเฉลี่ยของแปลงตัวอย่างภายในรูปปิดเมื่อมีจำนวนเพียงพอ มิฉะนั้นใช้ค่าเฉลี่ยของชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="355" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="187" />
       <source>Mean plot carbon (tC/ha, unweighted)</source>
       <translation>คาร์บอนเฉลี่ยของแปลงตัวอย่าง (tC/ha, ไม่ถ่วงน้ำหนัก)</translation>
     </message>
@@ -1834,9 +1830,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>สัดส่วนที่วัด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="361" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="285" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="261" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="443" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="234" />
       <source>Measured fraction field</source>
       <translation>ฟิลด์สัดส่วนที่วัด</translation>
@@ -1847,8 +1841,8 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ความคลาดเคลื่อนของความสูงที่วัด (%)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="380" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="301" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="357" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="147" />
       <source>Measurement date field</source>
       <translation>ฟิลด์วันที่วัด</translation>
     </message>
@@ -1868,12 +1862,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ใช้ควบคุมหน่วยความจำเท่านั้น ผลลัพธ์ไม่ขึ้นกับค่านี้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="223" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="379" />
       <source>Merge (merge map, else whole-sample estimate)</source>
       <translation>รวมชั้นภูมิ (ตามผังการรวม มิฉะนั้นใช้การประมาณจากตัวอย่างทั้งหมด)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="234" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="389" />
       <source>Merge map</source>
       <translation>ผังการรวมชั้นภูมิ</translation>
     </message>
@@ -1883,9 +1877,9 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>วิธีการและเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="335" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="330" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="192" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="296" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="297" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="281" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Method pack</source>
@@ -1902,17 +1896,17 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชื่อชุดวิธีการ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="540" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="543" />
       <source>Method {m} {v}; equation library {e}</source>
       <translation>วิธีการ {m} {v}; คลังสมการ {e}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="419" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="232" />
       <source>Minimum DBH {d} cm ({src}); saplings: {rule}.</source>
       <translation>DBH ต่ำสุด {d} cm ({src}); ไม้หนุ่ม (ลูกไม้): {rule}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="551" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="505" />
       <source>Minimum DBH {d} cm; DBH shrink tolerance {t} cm.</source>
       <translation>DBH ต่ำสุด {d} cm; ค่าที่ยอมรับได้เมื่อ DBH ลดลง {t} cm</translation>
     </message>
@@ -1922,7 +1916,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ระยะห่างต่ำสุดระหว่างจุดศูนย์กลางแปลง (m)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="651" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="649" />
       <source>Minimum distance raised from {d:g} m to {e:.2f} m so that plots never overlap.</source>
       <translation>เพิ่มระยะห่างต่ำสุดจาก {d:g} m เป็น {e:.2f} m เพื่อไม่ให้แปลงซ้อนทับกัน</translation>
     </message>
@@ -1952,8 +1946,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนจุดขั้นต่ำต่อประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="316" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="305" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="400" />
       <source>Minimum tree DBH (cm)</source>
       <translation>DBH ต่ำสุดของต้นไม้ (cm)</translation>
     </message>
@@ -1973,7 +1966,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ความคลาดเคลื่อนส่วนเหลือของแบบจำลอง + ความคลาดเคลื่อนสัมพัทธ์ของความสูงที่วัด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="349" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="342" />
       <source>Model written to {p}</source>
       <translation>บันทึกแบบจำลองไปที่ {p} แล้ว</translation>
     </message>
@@ -2021,17 +2014,17 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ค่ารวมระดับเทศบาลจากการประมาณค่าแบบแบ่งชั้นภูมิ (ผลลัพธ์ TOTAL_TCO2E)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="464" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="442" />
       <source>Municipalities computed</source>
       <translation>จำนวนเทศบาลที่คำนวณแล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="465" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="443" />
       <source>Municipalities failed</source>
       <translation>จำนวนเทศบาลที่ล้มเหลว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="466" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="444" />
       <source>Municipalities skipped</source>
       <translation>จำนวนเทศบาลที่ข้าม</translation>
     </message>
@@ -2066,7 +2059,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>รหัสเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="562" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="538" />
       <source>Municipality code(s) not found in the inputs: {codes}</source>
       <translation>ไม่พบรหัสเทศบาลเหล่านี้ในข้อมูลนำเข้า: {codes}</translation>
     </message>
@@ -2077,7 +2070,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชื่อเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="409" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="387" />
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="218" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="243" />
       <source>Municipality type</source>
@@ -2141,12 +2134,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำเป็นสำหรับ Chave 2014 Eq. 7 และ Eq. 6a อ่านค่าจากแรสเตอร์ Chave E ณ พื้นที่ของท่าน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="362" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="338" />
       <source>Net change over the period (tCO2e)</source>
       <translation>การเปลี่ยนแปลงสุทธิตลอดช่วงเวลา (tCO2e)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="902" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="900" />
       <source>Network: {total} plots ({new} new, {existing} existing); shortfall {short}; seed {seed}</source>
       <translation>โครงข่ายแปลง: {total} แปลง (ใหม่ {new}, มีอยู่เดิม {existing}); ขาด {short}; seed {seed}</translation>
     </message>
@@ -2161,7 +2154,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>Neyman (พื้นที่ × SD)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="493" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="491" />
       <source>No carbon stock: give the totals of the stratified estimate, its stratum table, or a polygon CO2e field.</source>
       <translation>ไม่มีปริมาณการกักเก็บคาร์บอน: ให้ระบุค่ารวมของการประมาณค่าแบบแบ่งชั้นภูมิ ตารางชั้นภูมิ หรือฟิลด์ CO2e ของรูปปิด</translation>
     </message>
@@ -2171,7 +2164,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่มีรูปปิดพื้นที่สีเขียวใดที่มีชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/vegetation_indices.py" line="97" />
+      <location filename="../../carbon_pool_plugin/algorithms/vegetation_indices.py" line="91" />
       <source>No index can be computed with these bands.</source>
       <translation>ไม่สามารถคำนวณดัชนีใดได้จากแบนด์เหล่านี้</translation>
     </message>
@@ -2181,43 +2174,43 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่มีขอบเขตเทศบาล: จึงไม่แสดงสัดส่วนพื้นที่สีเขียวและเป้าหมาย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="572" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="548" />
       <source>No municipality code found in the field “{f}” of the inputs.</source>
       <translation>ไม่พบรหัสเทศบาลในฟิลด์ “{f}” ของข้อมูลนำเข้า</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="391" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="389" />
       <source>No municipality code: give Municipality code or a boundary layer with a muni_code field.</source>
       <translation>ไม่มีรหัสเทศบาล: ให้ระบุรหัสเทศบาล หรือชั้นข้อมูลขอบเขตที่มีฟิลด์ muni_code</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="598" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="596" />
       <source>No plot count for these strata; they get no plots: {list}</source>
       <translation>ไม่มีจำนวนแปลงสำหรับชั้นภูมิเหล่านี้ จึงไม่มีการวางแปลง: {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="143" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="294" />
       <source>No plot id field in the plots (looked for plot_id, plot, รหัสแปลง).</source>
       <translation>ไม่พบฟิลด์รหัสแปลงในข้อมูลแปลง (ค้นหา plot_id, plot, รหัสแปลง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="75" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="211" />
       <source>No plot id field in the trees (looked for plot, plot_id, รหัสแปลง); choose it in “{p}”.</source>
       <translation>ไม่พบฟิลด์รหัสแปลงในข้อมูลต้นไม้ (ค้นหา plot, plot_id, รหัสแปลง) ให้เลือกใน “{p}”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="471" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="674" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="441" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="668" />
       <source>No polygon of the strata layer “{layer}” has a stratum (field “{field}”) and an area ({n} feature(s) read): the estimate needs the area of each stratum. Check the strata layer and its stratum field.</source>
       <translation>ไม่มีรูปปิดใดในชั้นข้อมูลชั้นภูมิ “{layer}” ที่มีทั้งชั้นภูมิ (ฟิลด์ “{field}”) และพื้นที่ (อ่านได้ {n} ฟีเจอร์): การประมาณค่าต้องใช้พื้นที่ของแต่ละชั้นภูมิ โปรดตรวจสอบชั้นข้อมูลชั้นภูมิและฟิลด์ชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="548" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="546" />
       <source>No polygon with a stratum and a geometry.</source>
       <translation>ไม่มีรูปปิดที่มีทั้งชั้นภูมิและรูปทรงเรขาคณิต</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="297" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="295" />
       <source>No polygon with a stratum and an area.</source>
       <translation>ไม่มีรูปปิดที่มีทั้งชั้นภูมิและพื้นที่</translation>
     </message>
@@ -2227,12 +2220,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ยังไม่มีผลลัพธ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="485" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="483" />
       <source>No totals given: the carbon stock is the sum of {field} over the polygons and has no interval.</source>
       <translation>ไม่ได้ระบุค่ารวม: ปริมาณการกักเก็บคาร์บอนคือผลรวมของ {field} ของทุกรูปปิด และไม่มีช่วงความเชื่อมั่น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="431" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="404" />
       <source>No tree tag field in {t} (looked for tag, tree_id, เลขป้าย).</source>
       <translation>ไม่พบฟิลด์เลขป้ายต้นไม้ใน {t} (ค้นหา tag, tree_id, เลขป้าย)</translation>
     </message>
@@ -2242,12 +2235,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่มีจุดอ้างอิงที่ใช้ได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="448" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="441" />
       <source>No valid image pixels fall inside the training features.</source>
       <translation>ไม่มีจุดภาพที่ถูกต้องตกอยู่ภายในฟีเจอร์สำหรับฝึก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="277" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="124" />
       <source>Nominal plot area in m². Empty: the polygon's area (ellipsoidal for a geographic CRS); required for points and tables.</source>
       <translation>พื้นที่แปลงตามที่กำหนด (m²) หากเว้นว่างจะใช้พื้นที่ของรูปปิด (คำนวณบนทรงรีเมื่อเป็น CRS ภูมิศาสตร์) จำเป็นต้องระบุเมื่อเป็นจุดหรือตาราง</translation>
     </message>
@@ -2289,12 +2282,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="290" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="291" />
       <source>Number of flagged trees</source>
       <translation>จำนวนต้นไม้ที่มีเครื่องหมายตรวจสอบข้อมูล (flag)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="348" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="180" />
       <source>Number of plots</source>
       <translation>จำนวนแปลง</translation>
     </message>
@@ -2309,7 +2302,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนจุดตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="289" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="290" />
       <source>Number of trees</source>
       <translation>จำนวนต้นไม้</translation>
     </message>
@@ -2319,7 +2312,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนต้นไม้ (tree) ของ random forest</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="349" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="181" />
       <source>Number of trees summed</source>
       <translation>จำนวนต้นไม้ที่นำมารวม</translation>
     </message>
@@ -2334,7 +2327,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ค่าต่อเฮกตาร์ของแปลงที่เป็นตัวเลข: carbon_t_ha (ค่าเริ่มต้น), biomass_t_ha, agb_t_ha หรือค่าอื่นใด (เช่น ปริมาตร) ให้ตั้งค่า ชนิดของค่า ให้สอดคล้องกัน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="340" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="172" />
       <source>One feature per plot (geometry of the plots): plot_id, stratum, date, n_trees, n_unusable, n_saplings, n_dead, agb/bgb/biomass/carbon/co2e in t/ha and t/rai, area_m2, fraction, effective_area_m2, method.</source>
       <translation>หนึ่งฟีเจอร์ต่อแปลง (รูปทรงเรขาคณิตของแปลง): plot_id, stratum, date, n_trees, n_unusable, n_saplings, n_dead, agb/bgb/biomass/carbon/co2e ในหน่วย t/ha และ t/rai, area_m2, fraction, effective_area_m2, method</translation>
     </message>
@@ -2354,7 +2347,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หนึ่งแถวต่อประเภท: จำนวนจุดภาพ, พื้นที่ m², พื้นที่ ไร่, ร้อยละของพื้นที่ที่จำแนกประเภทแล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="458" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="436" />
       <source>One row per municipality: code, name, status (ok/failed/skipped), n_trees, n_plots, area_ha, total_tco2e, ci95_low/high, u90_pct, folder and message.</source>
       <translation>หนึ่งแถวต่อเทศบาล: code, name, status (ok/failed/skipped), n_trees, n_plots, area_ha, total_tco2e, ci95_low/high, u90_pct, folder และ message</translation>
     </message>
@@ -2369,7 +2362,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หนึ่งแถวต่อชั้นภูมิ พร้อมแถวรวม stratum = ALL (OUTPUT_STRATA ของ carbonpool:stratifiedestimate)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="330" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="306" />
       <source>One row per tag: class survivor/mortality/ingrowth/out_both, flags.</source>
       <translation>หนึ่งแถวต่อเลขป้าย: ประเภท survivor/mortality/ingrowth/out_both และเครื่องหมายตรวจสอบข้อมูล (flag)</translation>
     </message>
@@ -2414,12 +2407,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไฟล์ CSV (ไม่บังคับ) ที่มีคอลัมน์เดียวกับคลังสมการที่รวมมากับปลั๊กอิน นิพจน์จะถูกแยกวิเคราะห์อย่างปลอดภัย (ไม่ถูกเรียกใช้เป็นโค้ด)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="257" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="112" />
       <source>Optional alive/dead/new (มีชีวิต/ตาย/ใหม่); empty: detected (status, สถานะ), else every tree is alive.</source>
       <translation>alive/dead/new (มีชีวิต/ตาย/ใหม่) (ไม่บังคับ) หากเว้นว่างจะตรวจหาเอง (status, สถานะ) มิฉะนั้นถือว่าต้นไม้ทุกต้นมีชีวิต</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="330" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="325" />
       <source>Optional alive/dead/new (มีชีวิต/ตาย/ใหม่); empty: detected.</source>
       <translation>ไม่บังคับ มีชีวิต/ตาย/ใหม่ (alive/dead/new) เว้นว่าง: ตรวจหาเอง</translation>
     </message>
@@ -2444,12 +2437,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>รหัสที่ต้องการ คั่นด้วยจุลภาคหรืออัฒภาค (ไม่บังคับ) เว้นว่าง: ทุกรหัสที่พบ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="382" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="358" />
       <source>Optional date of this measurement.</source>
       <translation>วันที่วัดครั้งนี้ (ไม่บังคับ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="303" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="148" />
       <source>Optional date of this measurement; copied to the output.</source>
       <translation>วันที่ของการวัดครั้งนี้ (ไม่บังคับ) จะคัดลอกไปยังผลลัพธ์</translation>
     </message>
@@ -2509,17 +2502,17 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ข้อมูลการสำรวจต้นไม้ครั้งที่สองของแปลงเดิม (ไม่บังคับ): ใช้คำนวณปริมาณการดูดซับคาร์บอนรายปี (การเปลี่ยนแปลงปริมาณคาร์บอน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="263" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="250" />
       <source>Optional share (0–1] of the plot tallied. Empty: 1.</source>
       <translation>สัดส่วน (0–1] ของแปลงที่สำรวจ (ไม่บังคับ) หากเว้นว่าง: 1</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="287" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="128" />
       <source>Optional share (0–1] of the plot that was tallied (e.g. the part inside the green space); effective area = area × fraction. Empty: 1.</source>
       <translation>สัดส่วน (0–1] ของแปลงที่สำรวจ (ไม่บังคับ) (เช่น ส่วนที่อยู่ภายในพื้นที่สีเขียว) พื้นที่ใช้งานจริง = พื้นที่ × สัดส่วน หากเว้นว่าง: 1</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="363" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="344" />
       <source>Optional share (0–1] of the plot that was tallied.</source>
       <translation>สัดส่วน (0–1] ของแปลงที่ได้สำรวจจริง (ไม่บังคับ)</translation>
     </message>
@@ -2534,12 +2527,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไฟล์ HTML ไฟล์เดียวที่มีเนื้อหาเดียวกัน (ฝังรูปภาพไว้ในไฟล์) (ไม่บังคับ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="297" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="135" />
       <source>Optional stratum of each plot; copied to the output. Empty: detected.</source>
       <translation>ชั้นภูมิของแต่ละแปลง (ไม่บังคับ) จะคัดลอกไปยังผลลัพธ์ หากเว้นว่างจะตรวจหาเอง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="370" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="348" />
       <source>Optional stratum of each plot; empty: detected, else by location.</source>
       <translation>ชั้นภูมิของแต่ละแปลง (ไม่บังคับ) เว้นว่าง: ตรวจหาเอง มิฉะนั้นใช้ตำแหน่ง</translation>
     </message>
@@ -2619,12 +2612,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: ความถูกต้องโดยรวมและค่า kappa จาก carbonpool:accuracyassessment</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="309" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="139" />
       <source>Optional: plots with status “abandoned” (or ยกเลิก) are left out and reported, unless the date field has a date for them (measured this time).</source>
       <translation>ไม่บังคับ: แปลงที่มีสถานะ “abandoned” (หรือ ยกเลิก) จะถูกตัดออกและรายงานไว้ เว้นแต่ฟิลด์วันที่มีวันที่ของแปลงนั้น (วัดในครั้งนี้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="376" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="352" />
       <source>Optional: plots with status “abandoned” are left out.</source>
       <translation>ไม่บังคับ: แปลงที่มีสถานะ “abandoned” จะไม่ถูกนำมาใช้</translation>
     </message>
@@ -2645,8 +2638,8 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="148" />
-      <source>Optional: several stem diameters/girths in one cell ("45;30"), same unit as DBH; combined by quadratic mean √Σd².</source>
-      <translation>ไม่บังคับ: เส้นผ่านศูนย์กลาง/เส้นรอบวงของหลายลำต้นในเซลล์เดียว ("45;30") หน่วยเดียวกับ DBH รวมกันด้วยค่าเฉลี่ยกำลังสอง √Σd²</translation>
+      <source>Optional: several stem diameters/girths in one cell ("45;30"), same unit as DBH; combined as √Σd², the diameter of one stem with the same basal area.</source>
+      <translation>ไม่บังคับ: เส้นผ่านศูนย์กลาง/เส้นรอบวงของหลายลำต้นในเซลล์เดียว ("45;30") หน่วยเดียวกับ DBH รวมเป็น √Σd² คือเส้นผ่านศูนย์กลางของลำต้นเดียวที่มีพื้นที่หน้าตัดเท่ากัน</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
@@ -2699,7 +2692,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>อื่น ๆ (ไม่แปลงเป็นคาร์บอน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="299" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="292" />
       <source>Otsu NDVI threshold: {t:.4f}</source>
       <translation>ค่าขีดแบ่ง NDVI ของ Otsu: {t:.4f}</translation>
     </message>
@@ -2709,7 +2702,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>แบนด์ผลลัพธ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="451" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="429" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="286" />
       <location filename="../../carbon_pool_plugin/ui/dock.py" line="127" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
@@ -2727,12 +2720,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ผลลัพธ์ของ carbonpool:plotcarbon หรือชั้นข้อมูล/ตารางแปลงใดก็ได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="245" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="105" />
       <source>Output of carbonpool:treebiomass (agb_kg, bgb_kg, carbon_kg, …).</source>
       <translation>ผลลัพธ์ของ carbonpool:treebiomass (agb_kg, bgb_kg, carbon_kg, …)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="214" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="220" />
       <source>Output of carbonpool:treebiomass for this measurement (same fields).</source>
       <translation>ผลลัพธ์ของ carbonpool:treebiomass สำหรับการวัดครั้งนี้ (ฟิลด์เดียวกัน)</translation>
     </message>
@@ -2771,7 +2764,7 @@ GreenArea publishes no exchange format or API, so this is a PROPOSED format; the
 GreenArea ไม่ได้เผยแพร่รูปแบบการแลกเปลี่ยนข้อมูลหรือ API ไว้ ดังนั้นรูปแบบนี้จึงเป็นรูปแบบที่ เสนอ (PROPOSED) ไฟล์ JSON จะถูกตรวจสอบกับ schema ที่มาพร้อมปลั๊กอิน (data/schema/greenarea_export.schema.json อธิบายไว้ใน docs/greenarea_export.md) ไม่มีการอัปโหลดข้อมูลใด ๆ: อัลกอริทึมนี้ไม่เชื่อมต่อเครือข่าย ไฟล์ทั้งสองจะถูกสร้างขึ้นเฉพาะเมื่อข้อมูลครบถ้วนทั้งสองไฟล์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="895" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="849" />
       <source>Paired plots (AR-TOOL14 6.2): n = {n}, {y:.3f} yr; net {net:.1f} tCO2e; annual {a:.1f} tCO2e/yr (90 % CI {lo:.1f} – {hi:.1f}; U {u:.1f} %; deduction {d:.0f} % → conservative {c:.1f} tCO2e/yr).</source>
       <translation>แปลงคู่ (AR-TOOL14 6.2): n = {n}, {y:.3f} ปี; สุทธิ {net:.1f} tCO2e; รายปี {a:.1f} tCO2e/ปี (CI 90 % {lo:.1f} – {hi:.1f}; U {u:.1f} %; หักลด {d:.0f} % → แบบอนุรักษ์ {c:.1f} tCO2e/ปี)</translation>
     </message>
@@ -2781,12 +2774,12 @@ GreenArea ไม่ได้เผยแพร่รูปแบบการแ�
       <translation>กลุ่มจุดภาพที่เล็กกว่าค่านี้จะถูกกรองออก (sieve) ก่อนแปลงเป็นรูปปิด (0 = เก็บไว้ทั้งหมด)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="336" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="312" />
       <source>Per plot: gross growth, mortality (negative), net change (tC/ha) and annual rates.</source>
       <translation>รายแปลง: การเติบโตรวม การตาย (ค่าลบ) การเปลี่ยนแปลงสุทธิ (tC/ha) และอัตรารายปี</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="345" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="321" />
       <source>Per stratum and ALL, for the paired (AR-TOOL14 §6.2) and independent (§6.1) methods: annual change, SE, 90/95 % intervals, tCO2e/yr.</source>
       <translation>รายชั้นภูมิและ ALL สำหรับวิธีแปลงคู่ (AR-TOOL14 §6.2) และวิธีประมาณแยกอิสระ (§6.1): การเปลี่ยนแปลงรายปี SE ช่วง 90/95 % และ tCO2e/ปี</translation>
     </message>
@@ -2801,12 +2794,12 @@ GreenArea ไม่ได้เผยแพร่รูปแบบการแ�
       <translation>ค่าต่อเฮกตาร์ที่ต้องการประมาณ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="282" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="264" />
       <source>Per-plot date of t1; an empty date means not measured at t1.</source>
       <translation>วันที่ของ t1 รายแปลง วันที่ว่างหมายถึงไม่ได้วัดใน t1</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="288" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="269" />
       <source>Per-plot date of t2; an empty date means not re-measured.</source>
       <translation>วันที่ของ t2 รายแปลง วันที่ว่างหมายถึงไม่ได้วัดซ้ำ</translation>
     </message>
@@ -2821,7 +2814,7 @@ GreenArea ไม่ได้เผยแพร่รูปแบบการแ�
       <translation>ค่า sd ของความหนาแน่นของเนื้อไม้รายต้น (ค่าเริ่มต้น ระดับชนิด 0.0708 ระดับสกุล 0.0941 ระดับวงศ์ 0.1234 g/cm³) ตัดปลายไว้ที่ 0.08–1.39 g/cm³</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="244" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="245" />
       <source>Permanent plots with area, fraction, stratum, status and dates.</source>
       <translation>แปลงตัวอย่างถาวรพร้อมพื้นที่ สัดส่วน ชั้นภูมิ สถานะ และวันที่</translation>
     </message>
@@ -2836,12 +2829,12 @@ GreenArea ไม่ได้เผยแพร่รูปแบบการแ�
       <translation>แปลงนำร่อง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="312" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="310" />
       <source>Pilot plots need the pilot stratum field and the pilot value field.</source>
       <translation>แปลงนำร่องต้องระบุฟิลด์ชั้นภูมิของแปลงนำร่องและฟิลด์ค่าของแปลงนำร่อง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="315" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="313" />
       <source>Pilot plots read: {n}</source>
       <translation>อ่านแปลงนำร่องแล้ว: {n}</translation>
     </message>
@@ -2889,31 +2882,29 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>พื้นที่แปลง (m²)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="354" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="275" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="254" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="441" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="223" />
       <source>Plot area field (m²)</source>
       <translation>ฟิลด์พื้นที่แปลง (m²)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="180" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="331" />
       <source>Plot areas from field “{f}”.</source>
       <translation>พื้นที่แปลงจากฟิลด์ “{f}”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="192" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="343" />
       <source>Plot areas from the footprint polygons. </source>
       <translation>พื้นที่แปลงจากรูปปิดขอบเขตแปลง </translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="338" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="170" />
       <location filename="../../carbon_pool_plugin/workflow_steps.py" line="205" />
       <source>Plot carbon</source>
       <translation>คาร์บอนของแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="227" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="87" />
       <source>Plot carbon (per hectare and per rai)</source>
       <translation>คาร์บอนของแปลง (ต่อเฮกตาร์และต่อไร่)</translation>
     </message>
@@ -2928,7 +2919,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>จุดศูนย์กลางแปลงสำหรับ GPS (GPX)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="335" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="311" />
       <source>Plot change</source>
       <translation>การเปลี่ยนแปลงรายแปลง</translation>
     </message>
@@ -2938,7 +2929,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ขอบเขตแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="265" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="120" />
       <source>Plot footprints (polygons), plot centres (points) or a table of plots.</source>
       <translation>ขอบเขตแปลง (รูปปิด) จุดศูนย์กลางแปลง (จุด) หรือตารางแปลง</translation>
     </message>
@@ -2959,9 +2950,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>รหัสแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="348" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="269" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="248" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="437" />
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="162" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="176" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="217" />
@@ -2969,9 +2958,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ฟิลด์รหัสแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="322" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="249" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="225" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="416" />
       <source>Plot id field of the trees</source>
       <translation>ฟิลด์รหัสแปลงของต้นไม้</translation>
     </message>
@@ -3006,9 +2993,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>กำหนดขนาดแปลงเอง (m)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="374" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="307" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="274" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="446" />
       <source>Plot status field</source>
       <translation>ฟิลด์สถานะแปลง</translation>
     </message>
@@ -3018,7 +3003,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ชั้นภูมิของแปลงตามตำแหน่ง (จุดเซนทรอยด์ของแปลงอยู่ภายในรูปปิดพื้นที่สีเขียว)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="494" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="464" />
       <source>Plot strata by location.</source>
       <translation>ชั้นภูมิของแปลงตามตำแหน่ง</translation>
     </message>
@@ -3033,21 +3018,21 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ชั้นภูมิของแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="368" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="268" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="347" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="253" />
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="179" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="245" />
       <source>Plot stratum field</source>
       <translation>ฟิลด์ชั้นภูมิของแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1122" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1120" />
       <source>Plot {id} is already registered at another position; the registry entry is kept (pass the registered plots as existing plots).</source>
       <translation>แปลง {id} ลงทะเบียนไว้แล้วที่ตำแหน่งอื่น จะคงรายการในทะเบียนไว้ (ให้ส่งแปลงที่ลงทะเบียนแล้วเป็นแปลงที่มีอยู่เดิม)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="263" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="242" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="118" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="243" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="211" />
       <source>Plots</source>
       <translation>แปลง</translation>
@@ -3063,7 +3048,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลงที่เพิ่มลงในทะเบียน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="647" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="641" />
       <source>Plots are not polygons: choose the plot area field.</source>
       <translation>แปลงไม่ใช่รูปปิด: ให้เลือกฟิลด์พื้นที่แปลง</translation>
     </message>
@@ -3073,12 +3058,12 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลงในโครงข่าย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="351" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="183" />
       <source>Plots left out (abandoned)</source>
       <translation>แปลงที่ถูกตัดออก (ยกเลิก)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="491" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="304" />
       <source>Plots measured with no trees (zeros): {ids}</source>
       <translation>แปลงที่วัดแล้วไม่มีต้นไม้ (ค่าเป็นศูนย์): {ids}</translation>
     </message>
@@ -3088,7 +3073,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>จำนวนแปลงต่อชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="605" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="603" />
       <source>Plots per stratum ({origin}): {list}</source>
       <translation>จำนวนแปลงต่อชั้นภูมิ ({origin}): {list}</translation>
     </message>
@@ -3098,7 +3083,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ฟิลด์จำนวนแปลงต่อชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="580" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="578" />
       <source>Plots per stratum must be &gt; 0 for the stratified random design.</source>
       <translation>จำนวนแปลงต่อชั้นภูมิต้องมากกว่า 0 สำหรับการออกแบบแบบสุ่มแบ่งชั้นภูมิ</translation>
     </message>
@@ -3108,7 +3093,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>จำนวนแปลงต่อชั้นภูมิ: {c}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="375" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="351" />
       <source>Plots re-measured</source>
       <translation>แปลงที่วัดซ้ำ</translation>
     </message>
@@ -3133,12 +3118,12 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลงที่มีค่าต่อเฮกตาร์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="276" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="258" />
       <source>Plots with status “abandoned” and no date are not measured at that time.</source>
       <translation>แปลงที่มีสถานะ “abandoned” และไม่มีวันที่ ถือว่าไม่ได้วัดในครั้งนั้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="515" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="328" />
       <source>Plots: {p}; trees summed: {t}; saplings excluded: {s}; dead: {d}; new (ingrowth, alive): {new}; unusable: {u}; orphans: {o}; mean {c:.3f} tC/ha.</source>
       <translation>แปลง: {p}; ต้นไม้ที่นำมารวม: {t}; ไม้หนุ่มที่ไม่นับ: {s}; ตาย: {d}; ใหม่ (ingrowth, มีชีวิต): {new}; ใช้ไม่ได้: {u}; ไม่มีแปลงที่ตรงกัน: {o}; ค่าเฉลี่ย {c:.3f} tC/ha</translation>
     </message>
@@ -3251,12 +3236,12 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>วันที่วัดซ้ำของแต่ละแปลง (เฉพาะการเปลี่ยนแปลงปริมาณคาร์บอน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="380" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="207" />
       <source>Read {n} trees ({fields}).</source>
       <translation>อ่านข้อมูลต้นไม้ {n} ต้น ({fields})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="467" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="468" />
       <source>Read {n} trees; fields used: {fields}</source>
       <translation>อ่านข้อมูลต้นไม้ {n} ต้น; ฟิลด์ที่ใช้: {fields}</translation>
     </message>
@@ -3271,12 +3256,12 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>ใช้เก็บไฟล์ greenarea_&lt;code&gt;_&lt;year&gt;.gpkg และ greenarea_&lt;code&gt;_&lt;year&gt;.json ไฟล์ชื่อเดียวกันที่มีอยู่จะถูกเขียนทับ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="452" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="430" />
       <source>Receives one folder per municipality code.</source>
       <translation>มีหนึ่งโฟลเดอร์ต่อรหัสเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="443" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="421" />
       <source>Recompute municipalities already done</source>
       <translation>คำนวณใหม่แม้เทศบาลที่ทำเสร็จแล้ว</translation>
     </message>
@@ -3326,7 +3311,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>จำนวนประชากรตามทะเบียนราษฎร์ สำหรับพื้นที่สีเขียว m² ต่อคน (0 = ไม่ทราบ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="892" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="890" />
       <source>Registry {path}: {n} plots added to {table}</source>
       <translation>ทะเบียน {path}: เพิ่ม {n} แปลงลงใน {table}</translation>
     </message>
@@ -3356,7 +3341,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>รายงาน (PDF)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="423" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="401" />
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="242" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Report language</source>
@@ -3413,12 +3398,12 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>กำลังประมวลผล…</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="433" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="411" />
       <source>Runs carbonpool:carbonreport for each municipality.</source>
       <translation>รัน carbonpool:carbonreport ให้แต่ละเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="439" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="417" />
       <source>Runs carbonpool:exportgreenarea for each municipality (into greenarea/).</source>
       <translation>รัน carbonpool:exportgreenarea ให้แต่ละเทศบาล (ลงใน greenarea/)</translation>
     </message>
@@ -3491,12 +3476,12 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ความคลาดเคลื่อนจากการสุ่มตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="330" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="162" />
       <source>Saplings</source>
       <translation>ไม้หนุ่ม (ลูกไม้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="352" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="184" />
       <source>Saplings excluded</source>
       <translation>ไม้หนุ่ม (ลูกไม้) ที่ไม่นำมารวม</translation>
     </message>
@@ -3526,12 +3511,12 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ชื่อวิทยาศาสตร์หรือชื่อไทยของชนิดพันธุ์ไม้ ซึ่งจะจับคู่กับตารางชนิดพันธุ์ไม้ (ชื่อพ้อง สกุล วงศ์)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="292" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="275" />
       <source>Second measurement date (if no field)</source>
       <translation>วันที่วัดครั้งที่สอง (กรณีไม่มีฟิลด์)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="286" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="268" />
       <source>Second measurement date field</source>
       <translation>ฟิลด์วันที่วัดครั้งที่สอง</translation>
     </message>
@@ -3586,7 +3571,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>กำหนดสัดส่วนพื้นที่สีเขียวขั้นต่ำของพื้นที่เทศบาล (เกณฑ์ที่ 1)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="284" />
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="296" />
       <source>Shapefile field names hold at most 10 bytes (a Thai letter takes 3); renamed: {pairs}. Write to a GeoPackage to keep the full names.</source>
       <translation>ชื่อฟิลด์ของ Shapefile ยาวได้ไม่เกิน 10 ไบต์ (อักษรไทยใช้ตัวละ 3 ไบต์) จึงเปลี่ยนชื่อ: {pairs} บันทึกเป็น GeoPackage เพื่อคงชื่อฟิลด์เต็ม</translation>
     </message>
@@ -3621,7 +3606,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>n ตาม Sourcebook (Neyman, ไม่ปัดเศษ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="377" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="375" />
       <source>Sourcebook n = {nsb:.2f} (t = {t:.4f}); required with {alloc} allocation {nreq:.2f}; plots to place: {n}; expected precision ±{p:.1f} %</source>
       <translation>n ตาม Sourcebook = {nsb:.2f} (t = {t:.4f}); จำนวนที่ต้องการเมื่อจัดสรรแบบ {alloc} {nreq:.2f}; จำนวนแปลงที่ต้องวาง: {n}; ความแม่นยำที่คาดว่าจะได้ ±{p:.1f} %</translation>
     </message>
@@ -3638,18 +3623,18 @@ A municipality whose data make a step fail is listed in the summary table as fai
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="283" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="237" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="238" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="117" />
       <source>Species field</source>
       <translation>ฟิลด์ชนิดพันธุ์ไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="534" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="537" />
       <source>Species matched only at genus level (check the spelling): {list}</source>
       <translation>ชนิดพันธุ์ที่จับคู่ได้เพียงระดับสกุล (ตรวจสอบการสะกด): {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="529" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="532" />
       <source>Species not found in the species table: {list}</source>
       <translation>ไม่พบชนิดพันธุ์ไม้ในตารางชนิดพันธุ์ไม้: {list}</translation>
     </message>
@@ -3669,7 +3654,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>สี่เหลี่ยมจัตุรัส 40 × 40 m พร้อมแปลงย่อย 10 × 10 m (GISTDA)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="657" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="655" />
       <source>Square plots never overlap: centres differ by at least {a:g} m in x or in y.</source>
       <translation>แปลงสี่เหลี่ยมจัตุรัสจะไม่ซ้อนทับกัน: จุดศูนย์กลางห่างกันอย่างน้อย {a:g} m ในแนว x หรือแนว y</translation>
     </message>
@@ -3699,7 +3684,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>เส้นผ่านศูนย์กลางหรือเส้นรอบวงลำต้นที่ความสูง 1.30 ม. โดยหน่วยกำหนดตามพารามิเตอร์หน่วยของ DBH ค่าที่เป็นข้อความ ศูนย์ หรือค่าลบ จะถูกติดเครื่องหมาย DBH_INVALID</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="322" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="155" />
       <source>Stems below it are saplings. Empty: the method pack's value (T-VER 4.5 cm, T-VER-P-TOOL-01-02); 0: no threshold.</source>
       <translation>ลำต้นที่เล็กกว่าค่านี้ถือเป็นไม้หนุ่ม (ลูกไม้) หากเว้นว่าง: ใช้ค่าของชุดวิธีการ (T-VER 4.5 cm, T-VER-P-TOOL-01-02); 0: ไม่มีเกณฑ์ขั้นต่ำ</translation>
     </message>
@@ -3724,7 +3709,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ตารางการเปลี่ยนแปลงปริมาณคาร์บอน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="225" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="381" />
       <source>Stop with an error</source>
       <translation>หยุดและแจ้งข้อผิดพลาด</translation>
     </message>
@@ -3734,7 +3719,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ชั้นภูมิ (รูปปิดพื้นที่สีเขียว)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="590" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="588" />
       <source>Strata not in the strata layer are ignored: {list}</source>
       <translation>ชั้นภูมิที่ไม่มีอยู่ในชั้นข้อมูลชั้นภูมิจะถูกข้ามไป: {list}</translation>
     </message>
@@ -3744,7 +3729,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ตารางชั้นภูมิ (ผลลัพธ์จากการประมาณค่าแบบแบ่งชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="221" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="377" />
       <source>Strata with fewer than 2 plots</source>
       <translation>ชั้นภูมิที่มีแปลงตัวอย่างน้อยกว่า 2 แปลง</translation>
     </message>
@@ -3806,17 +3791,17 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ฟิลด์พื้นที่ชั้นภูมิ (m²)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="299" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="297" />
       <source>Stratum areas ({method}): {areas}</source>
       <translation>พื้นที่ชั้นภูมิ ({method}): {areas}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="297" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="280" />
       <source>Stratum areas and the sequestration map.</source>
       <translation>พื้นที่ชั้นภูมิและแผนที่การดูดซับคาร์บอน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="344" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="320" />
       <source>Stratum change</source>
       <translation>การเปลี่ยนแปลงรายชั้นภูมิ</translation>
     </message>
@@ -3832,19 +3817,19 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="189" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="295" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="134" />
       <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="113" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="262" />
       <source>Stratum field</source>
       <translation>ฟิลด์ชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="387" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="365" />
       <source>Stratum field of the green space</source>
       <translation>ฟิลด์ชั้นภูมิของพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="206" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="363" />
       <source>Stratum field of the polygons</source>
       <translation>ฟิลด์ชั้นภูมิของรูปปิด</translation>
     </message>
@@ -3879,7 +3864,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ตารางชั้นภูมิของผลการประมาณค่า</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="712" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="710" />
       <source>Stratum: requested / existing / placed / shortfall</source>
       <translation>ชั้นภูมิ: ที่ต้องการ / ที่มีอยู่ / ที่วางได้ / ที่ขาด</translation>
     </message>
@@ -3889,14 +3874,14 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ค่า Student t ที่ใช้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="414" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="392" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="248" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Subdistrict administrative organisation (อบต.)</source>
       <translation>องค์การบริหารส่วนตำบล (อบต.)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="413" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="391" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="247" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Subdistrict municipality (เทศบาลตำบล)</source>
@@ -3908,22 +3893,22 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>แปลงย่อย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="828" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="826" />
       <source>Subplots requested but no subplot output given; none written.</source>
       <translation>มีการขอแปลงย่อยแต่ไม่ได้กำหนดผลลัพธ์แปลงย่อย จึงไม่ได้เขียนแปลงย่อย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="770" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="764" />
       <source>Sum of one-source variances / combined variance = {r:.3f}</source>
       <translation>ผลรวมความแปรปรวนรายแหล่ง / ความแปรปรวนรวม = {r:.3f}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="456" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="434" />
       <source>Summary table</source>
       <translation>ตารางสรุป</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="546" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="544" />
       <source>Summary validated against the schema ({validator}).</source>
       <translation>ตรวจสอบข้อมูลสรุปกับ schema แล้ว ({validator})</translation>
     </message>
@@ -3933,7 +3918,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>รวมจากทุกรายการของขอบเขตเมื่อไม่ได้ระบุจำนวนประชากร</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="230" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="90" />
       <source>Sums the trees of each sample plot (output of “Tree biomass and carbon”) and divides by the plot's effective area (area × measured fraction): AGB, BGB, biomass, carbon and CO2e in t/ha and t/rai (1 ha = 6.25 rai).
 
 Plots measured with no trees get zeros, not missing values. Trees whose plot id matches no plot are listed in the log (never silently dropped). Dead trees (status ตาย/dead) are not in the live-tree pool; trees below the minimum DBH are saplings, excluded or included as chosen. Plots with status “abandoned” are left out unless they have a measurement date in the date field.</source>
@@ -3952,7 +3937,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ภาพค่าการสะท้อนพื้นผิวที่ต้องการจำแนกประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="376" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="352" />
       <source>Surviving trees</source>
       <translation>ต้นไม้ที่รอดชีวิต</translation>
     </message>
@@ -3962,7 +3947,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>กริดแบบมีระบบโดยสุ่มจุดเริ่มต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="337" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="332" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="194" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="283" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
@@ -3970,7 +3955,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>T-VER (TGO)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="335" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="167" />
       <source>T-VER accounts saplings separately (exclude); they are counted either way.</source>
       <translation>T-VER แยกบัญชีไม้หนุ่ม (ลูกไม้) ไว้ต่างหาก (ไม่นับรวม) ไม่ว่าจะเลือกแบบใด ไม้หนุ่มจะถูกนับจำนวนไว้เสมอ</translation>
     </message>
@@ -3980,13 +3965,13 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>T-VER หักลดค่าความไม่แน่นอนโดยใช้ช่วงความเชื่อมั่น 90 % ส่วนการรายงานอื่น ๆ มักใช้ 95 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="369" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="345" />
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="347" />
       <source>T-VER deduction (% of the 90 % half-width)</source>
       <translation>การหักลดตาม T-VER (% ของครึ่งความกว้างช่วง 90 %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="404" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="275" />
       <source>T-VER default</source>
       <translation>ค่าเริ่มต้นของ T-VER</translation>
     </message>
@@ -4001,7 +3986,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ตาราง: stratum, area_ha, N_units (= N_h, จำนวนหน่วยขนาดเท่าแปลงในชั้นภูมิ), weight, mean, sd, cv, sd_source, share, n_raw และ n_h (จำนวนแปลงที่ต้องวาง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="221" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="227" />
       <source>Tag unique within a plot. Empty: detected (tag, tree_id, เลขป้าย).</source>
       <translation>หมายเลขป้ายที่ไม่ซ้ำกันภายในแปลง หากเว้นว่าง: ตรวจหาอัตโนมัติ (tag, tree_id, เลขป้าย)</translation>
     </message>
@@ -4016,7 +4001,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>สัดส่วนเป้าหมาย (%)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="424" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="402" />
       <source>Thai</source>
       <translation>ไทย</translation>
     </message>
@@ -4026,18 +4011,18 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>เกณฑ์ที่ 1 ด้านพื้นที่สีเขียวในเมืองของไทย: สัดส่วนพื้นที่สีเขียวขั้นต่ำตามประเภทองค์กรปกครองส่วนท้องถิ่น (เทศบาลนคร 15 %, เทศบาลเมือง 20 %, เทศบาลตำบล/อบต. 25 %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="339" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="340" />
       <source>The CSV file is not UTF-8; it was read as {enc} (Thai). Save it as UTF-8 to avoid this guess.</source>
       <translation>ไฟล์ CSV ไม่ได้เข้ารหัสแบบ UTF-8 จึงอ่านเป็น {enc} (ภาษาไทย) ให้บันทึกไฟล์เป็น UTF-8 เพื่อไม่ต้องเดาการเข้ารหัส</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="422" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="577" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="423" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="571" />
       <source>The Custom method pack needs a method file (JSON).</source>
       <translation>ชุดวิธีการแบบ Custom ต้องใช้ไฟล์วิธีการ (JSON)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="290" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="283" />
       <source>The NDVI threshold needs red and NIR bands.</source>
       <translation>การใช้ค่าเกณฑ์ NDVI ต้องมีแบนด์สีแดงและแบนด์ NIR</translation>
     </message>
@@ -4047,7 +4032,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>รายงาน PDF ซึ่งจะเขียนให้สมบูรณ์ทั้งไฟล์ หรือไม่เขียนเลย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="559" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="557" />
       <source>The allocation table needs the fields stratum and n_h (found: {names}).</source>
       <translation>ตารางการจัดสรรต้องมีฟิลด์ stratum และ n_h (พบ: {names})</translation>
     </message>
@@ -4068,7 +4053,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ข้อมูลแรสเตอร์ประเภทไม่มีพิกเซลที่จำแนกประเภทแล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="341" />
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="353" />
       <source>The finished output could not replace {path}: is it open in QGIS or another program? Remove that layer or choose another file name. ({error})</source>
       <translation>ไม่สามารถนำผลลัพธ์ที่เสร็จแล้วไปแทนที่ {path} ได้: ไฟล์นี้เปิดอยู่ใน QGIS หรือโปรแกรมอื่นหรือไม่? ให้นำชั้นข้อมูลนั้นออก หรือเลือกชื่อไฟล์อื่น ({error})</translation>
     </message>
@@ -4093,12 +4078,12 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>แผนที่ที่ต้องการประเมิน โดยใช้พื้นที่ของแต่ละประเภทเป็นน้ำหนักของชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="278" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="271" />
       <source>The model needs the features {need} but the band roles give {have}.</source>
       <translation>แบบจำลองต้องใช้ตัวแปร {need} แต่บทบาทแบนด์ที่กำหนดให้ได้ {have}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="469" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="467" />
       <source>The municipality code is empty.</source>
       <translation>รหัสเทศบาลว่างอยู่</translation>
     </message>
@@ -4108,7 +4093,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ชุดวิธีการที่ใช้ในขั้นตอนมวลชีวภาพของต้นไม้: ใช้กำหนดค่า sd ของอัตราส่วนราก:ลำต้น (เช่น IPCC 2019 ตาราง 4.4) ค่าสูงสุดของคาร์บอน และสัดส่วนคาร์บอนเริ่มต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="185" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="336" />
       <source>The plots are points or a table: choose the plot area field (m²); only polygon footprints give an area by themselves.</source>
       <translation>แปลงตัวอย่างเป็นจุดหรือตาราง: โปรดเลือกฟิลด์พื้นที่แปลง (m²) เฉพาะรูปปิดขอบเขตแปลงเท่านั้นที่ให้ค่าพื้นที่ได้เอง</translation>
     </message>
@@ -4118,7 +4103,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>แปลงตัวอย่างไม่มีฟิลด์ “{f}” โปรดเลือกฟิลด์ค่าต่อเฮกตาร์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="483" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="453" />
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="530" />
       <source>The plots have no stratum field and no geometry to locate them.</source>
       <translation>แปลงตัวอย่างไม่มีทั้งฟิลด์ชั้นภูมิและรูปเรขาคณิตที่ใช้ระบุตำแหน่ง</translation>
@@ -4129,12 +4114,12 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ผลลัพธ์รูปปิดจากการประมาณค่าแบบแบ่งชั้นภูมิ: หนึ่งรายการต่อรูปปิดพื้นที่สีเขียว พร้อม area_ha, co2e_t และช่วงความเชื่อมั่น คัดลอกลงใน GeoPackage โดยไม่เปลี่ยนแปลง และเพิ่ม muni_code และ year_be</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="237" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="252" />
       <source>The raster “{name}” has no georeferencing (no coordinate reference system and no geotransform), so the ground size of its pixels is unknown and areas cannot be measured. Georeference it first (e.g. with the Georeferencer).</source>
       <translation>ราสเตอร์ “{name}” ไม่มีการอ้างอิงพิกัดทางภูมิศาสตร์ (ไม่มีทั้งระบบพิกัดอ้างอิงและ geotransform) จึงไม่ทราบขนาดจริงบนพื้นดินของพิกเซล และวัดพื้นที่ไม่ได้ โปรดอ้างอิงพิกัดให้ราสเตอร์ก่อน (เช่น ด้วย Georeferencer)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="206" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="221" />
       <source>The raster “{name}” must be a file GDAL can read (provider: {p}).</source>
       <translation>ข้อมูลแรสเตอร์ “{name}” ต้องเป็นไฟล์ที่ GDAL อ่านได้ (provider: {p})</translation>
     </message>
@@ -4154,7 +4139,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>แผนที่การดูดซับคาร์บอนไม่มีฟิลด์ใดเลยใน {fields}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="490" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="488" />
       <source>The strata layer is in {crs}, not in metres: the design is made in {utm} (UTM zone from the layer centre) and written back in {crs}.</source>
       <translation>ชั้นข้อมูลชั้นภูมิอยู่ในระบบพิกัด {crs} ซึ่งไม่ใช่หน่วยเมตร: จึงออกแบบการวางแปลงใน {utm} (โซน UTM จากจุดกึ่งกลางชั้นข้อมูล) แล้วเขียนผลกลับเป็น {crs}</translation>
     </message>
@@ -4164,22 +4149,22 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ตารางชั้นภูมิไม่มีฟิลด์ “{field}” (ฟิลด์ที่มี: {fields})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="541" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="539" />
       <source>The summary does not validate against its schema: {errors}</source>
       <translation>ข้อมูลสรุปไม่ผ่านการตรวจสอบกับ schema: {errors}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="437" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="430" />
       <source>The training features do not overlap the image.</source>
       <translation>ข้อมูลสำหรับฝึก (training) ไม่ซ้อนทับกับภาพ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="83" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="219" />
       <source>The trees lack {cols}: use the output of “Tree biomass and carbon” (carbonpool:treebiomass).</source>
       <translation>ข้อมูลต้นไม้ไม่มี {cols}: โปรดใช้ผลลัพธ์จาก “มวลชีวภาพและคาร์บอนของต้นไม้” (carbonpool:treebiomass)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="565" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="559" />
       <source>The trees layer lacks {cols}: run “Tree biomass and carbon” first and use its output.</source>
       <translation>ชั้นข้อมูลต้นไม้ไม่มี {cols}: โปรดเรียกใช้ “มวลชีวภาพและคาร์บอนของต้นไม้” ก่อน แล้วใช้ผลลัพธ์ที่ได้</translation>
     </message>
@@ -4189,29 +4174,29 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ชุดสมการของผู้ใช้ที่กำหนดให้ขั้นตอนมวลชีวภาพของต้นไม้ (ถ้ามี) โดยจะใช้คอลัมน์ rse</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="478" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="456" />
       <source>The {layer} have no municipality-code field “{field}”.</source>
       <translation>ชั้นข้อมูล {layer} ไม่มีฟิลด์รหัสเทศบาล “{field}”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="823" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="821" />
       <source>The {shape} plot has no subplots; none written.</source>
       <translation>แปลงแบบ {shape} ไม่มีแปลงย่อย จึงไม่ได้เขียนแปลงย่อย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="491" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="484" />
       <source>Too few training features for a hold-out check.</source>
       <translation>ข้อมูลสำหรับฝึก (training) มีน้อยเกินไปสำหรับการตรวจสอบแบบ hold-out</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="291" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="292" />
       <source>Total AGB (t)</source>
       <translation>AGB รวม (t)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="186" />
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="338" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="293" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="294" />
       <source>Total CO2e (t)</source>
       <translation>CO2e รวม (t)</translation>
     </message>
@@ -4238,7 +4223,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="183" />
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="337" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="292" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="293" />
       <source>Total carbon (tC)</source>
       <translation>คาร์บอนรวม (tC)</translation>
     </message>
@@ -4288,7 +4273,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>รวม {c:.1f} tC (ชั้นภูมิเป็นอิสระต่อกัน: {lo:.1f}–{hi:.1f}; สัมพันธ์กันสมบูรณ์: {loc:.1f}–{hic:.1f}) = {co2:.1f} tCO2e บนพื้นที่ {a:.2f} ha</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="750" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="744" />
       <source>Total {mean:.1f} t CO2e (point {point:.1f}); sd {sd:.1f}; 95 % interval [{lo:.1f}, {hi:.1f}]; seed {seed}, {it} iterations, sampling {samp}</source>
       <translation>รวม {mean:.1f} t CO2e (ค่าประมาณแบบจุด {point:.1f}); sd {sd:.1f}; ช่วง 95 % [{lo:.1f}, {hi:.1f}]; seed {seed}, {it} รอบ, การสุ่มตัวอย่าง {samp}</translation>
     </message>
@@ -4298,14 +4283,14 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ผลรวมรายรูปปิดและผลรวมของทุกรูปปิด หากไม่ระบุ จะคำนวณผลรวมของข้อมูลแรสเตอร์ทั้งหมด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="412" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="390" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="246" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Town municipality (เทศบาลเมือง)</source>
       <translation>เทศบาลเมือง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="451" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="444" />
       <source>Training pixels per class: {d}</source>
       <translation>จำนวนพิกเซลสำหรับฝึก (training) ต่อประเภท: {d}</translation>
     </message>
@@ -4320,7 +4305,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>รูปปิดหรือจุดข้อมูลสำหรับฝึก (training)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="405" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="398" />
       <source>Training polygons or points are needed for this classifier.</source>
       <translation>ตัวจำแนกประเภทนี้ต้องใช้รูปปิดหรือจุดข้อมูลสำหรับฝึก (training)</translation>
     </message>
@@ -4345,7 +4330,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>มวลชีวภาพของต้นไม้ → คาร์บอนในแปลงตัวอย่าง → การประมาณค่าแบบแบ่งชั้นภูมิ → (การเปลี่ยนแปลงปริมาณคาร์บอน) → รายงาน โดยทำงานเบื้องหลัง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="329" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="305" />
       <source>Tree dynamics</source>
       <translation>พลวัตของต้นไม้</translation>
     </message>
@@ -4375,15 +4360,13 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ฟิลด์รหัสแปลงของต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="328" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="255" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="231" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="420" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="204" />
       <source>Tree status field</source>
       <translation>ฟิลด์สถานะต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="219" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="225" />
       <source>Tree tag field</source>
       <translation>ฟิลด์หมายเลขป้ายต้นไม้</translation>
     </message>
@@ -4403,22 +4386,22 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้ (ผลลัพธ์จากมวลชีวภาพของต้นไม้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="379" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="355" />
       <source>Trees not relocated</source>
       <translation>ต้นไม้ที่หาตำแหน่งเดิมไม่พบ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="619" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="613" />
       <source>Trees were computed with method {used}, not {m}.</source>
       <translation>ต้นไม้ถูกคำนวณด้วยวิธี {used} ไม่ใช่ {m}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="350" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="182" />
       <source>Trees whose plot id matches no plot</source>
       <translation>ต้นไม้ที่รหัสแปลงไม่ตรงกับแปลงใด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="243" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="103" />
       <source>Trees with biomass</source>
       <translation>ต้นไม้ที่มีค่ามวลชีวภาพ</translation>
     </message>
@@ -4433,17 +4416,17 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้พร้อมค่าคาร์บอน (ผลลัพธ์จากมวลชีวภาพของต้นไม้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="380" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="356" />
       <source>Trees with tag problems</source>
       <translation>ต้นไม้ที่มีปัญหาหมายเลขป้าย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="354" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="186" />
       <source>Trees without biomass</source>
       <translation>ต้นไม้ที่ไม่มีค่ามวลชีวภาพ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="207" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="213" />
       <source>Trees, first measurement (t1)</source>
       <translation>ต้นไม้ การวัดครั้งแรก (t1)</translation>
     </message>
@@ -4453,17 +4436,17 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้ การวัดซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="208" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="214" />
       <source>Trees, second measurement (t2)</source>
       <translation>ต้นไม้ การวัดครั้งที่สอง (t2)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="515" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="518" />
       <source>Trees: {n}; flagged: {f}; AGB {agb:.3f} t; carbon {c:.3f} tC; {co2:.3f} tCO2e</source>
       <translation>ต้นไม้: {n}; ติดเครื่องหมายตรวจสอบ: {f}; AGB {agb:.3f} t; คาร์บอน {c:.3f} tC; {co2:.3f} tCO2e</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="882" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="836" />
       <source>Trees: {s} survivors, {m} mortality ({nr} not relocated), {i} ingrowth; tag problems: {t} ({flags}).</source>
       <translation>ต้นไม้: รอดชีวิต {s} ต้น, ตาย {m} ต้น (หาตำแหน่งเดิมไม่พบ {nr} ต้น), เข้ามาใหม่ (ingrowth) {i} ต้น; ปัญหาหมายเลขป้าย: {t} ({flags})</translation>
     </message>
@@ -4520,7 +4503,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ตารางงบประมาณความไม่แน่นอน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="368" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="344" />
       <source>Uncertainty of the annual change (90 %, %)</source>
       <translation>ความไม่แน่นอนของการเปลี่ยนแปลงรายปี (90 %, %)</translation>
     </message>
@@ -4545,7 +4528,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>หน่วยของแผนที่ความหนาแน่นคาร์บอนและคำอธิบายสัญลักษณ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="431" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="432" />
       <source>Unknown equation “{eq}”. Known ids: {ids}</source>
       <translation>ไม่รู้จักสมการ “{eq}” รหัสที่รู้จัก: {ids}</translation>
     </message>
@@ -4555,7 +4538,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ค่าเกณฑ์ NDVI แบบไม่กำกับดูแล (Otsu): พืชพรรณ / ไม่ใช่พืชพรรณ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="445" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="423" />
       <source>Unticked: a municipality whose folder holds done.json with the same settings is skipped (resume). Edits of the input data are not detected: tick this.</source>
       <translation>ไม่เลือก: เทศบาลที่โฟลเดอร์มี done.json ที่ใช้การตั้งค่าเดิมจะถูกข้าม (ทำต่อ) ระบบไม่ตรวจจับการแก้ไขข้อมูลนำเข้า: ให้เลือกตัวเลือกนี้</translation>
     </message>
@@ -4590,7 +4573,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ใช้เฉพาะเมื่อไม่ได้ระบุค่าผลรวม: ปริมาณการกักเก็บคาร์บอนจะเป็นผลรวมของฟิลด์นี้ โดยไม่มีช่วงความเชื่อมั่น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="239" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="240" />
       <source>Used to flag changed species. Empty: detected (species, ชื่อวิทยาศาสตร์).</source>
       <translation>ใช้ติดเครื่องหมายกรณีชนิดพันธุ์ไม้เปลี่ยนไป หากเว้นว่าง: ตรวจหาอัตโนมัติ (species, ชื่อวิทยาศาสตร์)</translation>
     </message>
@@ -4647,17 +4630,17 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>คำเตือน: แปลงตัวอย่าง {n} แปลงไม่มีชั้นภูมิ (อยู่นอกรูปปิดพื้นที่สีเขียวทุกรูปหรือฟิลด์ว่าง) จึงไม่นำมาคำนวณ: {ids}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="480" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="293" />
       <source>WARNING: {n} tree(s) have a plot id that matches no plot and were not summed: {list}</source>
       <translation>คำเตือน: ต้นไม้ {n} ต้นมีรหัสแปลงที่ไม่ตรงกับแปลงใด จึงไม่ได้นำมารวม: {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="574" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="528" />
       <source>WARNING: {t}: {n} tree(s) on plots not measured then or unknown, not used: {list}</source>
       <translation>คำเตือน: {t}: ต้นไม้ {n} ต้นอยู่ในแปลงที่ไม่ได้วัดในครั้งนั้นหรือไม่ทราบแปลง จึงไม่ได้นำมาใช้: {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="245" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="260" />
       <source>Warning: the raster “{name}” has no coordinate reference system (CRS). Areas are computed as if its map units were metres (pixel {w:g} × {h:g} units) and vector layers are used without reprojection. If that is wrong, assign the CRS (Raster ▸ Projections ▸ Assign Projection) and run again.</source>
       <translation>คำเตือน: ราสเตอร์ “{name}” ไม่มีระบบพิกัดอ้างอิง (CRS) พื้นที่จะคำนวณโดยถือว่าหน่วยแผนที่เป็นเมตร (พิกเซลขนาด {w:g} × {h:g} หน่วย) และใช้ชั้นข้อมูลเวกเตอร์โดยไม่แปลงพิกัด หากไม่ถูกต้อง โปรดกำหนด CRS ให้ราสเตอร์ (Raster ▸ Projections ▸ Assign Projection) แล้วเรียกใช้อีกครั้ง</translation>
     </message>
@@ -4677,7 +4660,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>เมื่อใช้ค่าเฉลี่ยของชั้นภูมิ ผลรวมของรูปปิดทั้งหมดจะเท่ากับผลรวมจากการประมาณค่าแบบแบ่งชั้นภูมิ แหล่งที่มาของความหนาแน่นของแต่ละรูปปิดบันทึกไว้ใน density_source</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="393" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="371" />
       <source>With “Stop”, such a municipality is reported as failed; the batch goes on.</source>
       <translation>เมื่อเลือก “หยุด” เทศบาลนั้นจะถูกรายงานว่าล้มเหลว และงานจะทำต่อ</translation>
     </message>
@@ -4697,7 +4680,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ฟิลด์ความหนาแน่นของเนื้อไม้ (g/cm³)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="501" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="499" />
       <source>Working CRS {work}; UTM coordinates in EPSG:{utm}</source>
       <translation>ระบบพิกัดที่ใช้ทำงาน {work}; พิกัด UTM ใน EPSG:{utm}</translation>
     </message>
@@ -4707,12 +4690,12 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>เขียนแปลงย่อย 10 × 10 m ของแปลงขนาด 40 × 40 m และ 100 × 100 m</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="437" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="415" />
       <source>Write the GreenArea package</source>
       <translation>เขียนชุดข้อมูล GreenArea</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="431" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="409" />
       <source>Write the report (PDF and HTML)</source>
       <translation>เขียนรายงาน (PDF และ HTML)</translation>
     </message>
@@ -4730,7 +4713,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
 ข้อมูลนำเข้าคือผลลัพธ์จากการประมาณค่าแบบแบ่งชั้นภูมิ (แผนที่และตารางชั้นภูมิ) และเมื่อมี ผลลัพธ์จากมวลชีวภาพของต้นไม้ การเปลี่ยนแปลงปริมาณคาร์บอน ความไม่แน่นอน และอัลกอริทึมการจัดทำแผนที่พื้นที่สีเขียว ส่วนที่ไม่มีข้อมูลนำเข้าจะไม่ถูกรวมไว้ในรายงาน สามารถทำงานแบบไม่มีหน้าจอ (qgis_process)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="295" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="278" />
       <source>YYYY-MM-DD (C.E.), used for every plot when no date field is set.</source>
       <translation>YYYY-MM-DD (ค.ศ.) ใช้กับทุกแปลงเมื่อไม่ได้กำหนดฟิลด์วันที่</translation>
     </message>
@@ -4740,7 +4723,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ปีของค่าฐาน (เช่น พ.ศ. 2568) หากเว้นว่าง: ใช้ปีจากวันที่วัดแปลง (ค.ศ.)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="404" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="382" />
       <source>Year of the inventory, e.g. 2568; recorded in the estimate and the export.</source>
       <translation>ปีที่สำรวจ เช่น 2568 บันทึกไว้ในผลการประมาณค่าและไฟล์ส่งออก</translation>
     </message>
@@ -4755,27 +4738,27 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ขั้นตอนการคำนวณคาร์บอนประจำปี (ต้นไม้ → แปลงตัวอย่าง → การประมาณค่า → รายงาน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="233" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="234" />
       <source>alive/dead/new or มีชีวิต/ตาย/ใหม่. Empty: detected (status, สถานะ).</source>
       <translation>alive/dead/new หรือ มีชีวิต/ตาย/ใหม่ หากเว้นว่าง: ตรวจหาอัตโนมัติ (status, สถานะ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="584" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="582" />
       <source>all</source>
       <translation>ทั้งหมด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="572" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="570" />
       <source>allocation table</source>
       <translation>ตารางการจัดสรร</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="663" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="639" />
       <source>already done ({when}); not recomputed</source>
       <translation>ทำเสร็จแล้ว ({when}) ไม่คำนวณซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="531" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="507" />
       <source>boundaries</source>
       <translation>ขอบเขตเทศบาล</translation>
     </message>
@@ -4790,7 +4773,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>เช่น เทศบาลเมืองตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="575" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="573" />
       <source>field {field}</source>
       <translation>ฟิลด์ {field}</translation>
     </message>
@@ -4800,12 +4783,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ชั้นข้อมูลพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="530" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="506" />
       <source>green-space polygons</source>
       <translation>รูปปิดพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="338" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="333" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="195" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="284" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
@@ -4813,7 +4796,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>เข้ากันได้กับ i-Tree</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="800" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="776" />
       <source>internal error {kind}: {err}</source>
       <translation>ข้อผิดพลาดภายใน {kind}: {err}</translation>
     </message>
@@ -4830,22 +4813,22 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ผ่านเกณฑ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="409" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="272" />
       <source>method pack {m}</source>
       <translation>ชุดวิธีการ {m}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="685" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="661" />
       <source>no trees and no plots (not inventoried)</source>
       <translation>ไม่มีต้นไม้และแปลงตัวอย่าง (ยังไม่ได้สำรวจ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="714" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="690" />
       <source>no {what} with this code</source>
       <translation>ไม่มี{what}ที่มีรหัสนี้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="304" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="297" />
       <source>non-vegetation</source>
       <translation>ไม่ใช่พืชพรรณ</translation>
     </message>
@@ -4855,7 +4838,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>โฟลเดอร์ผลลัพธ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="402" />
+      <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="268" />
       <source>parameter</source>
       <translation>พารามิเตอร์</translation>
     </message>
@@ -4865,7 +4848,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ชั้นข้อมูลแปลงตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="529" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="505" />
       <source>plots</source>
       <translation>แปลงตัวอย่าง</translation>
     </message>
@@ -4875,7 +4858,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>poly_id, main_class, area_m2, area_rai, canopy_frac, inside_pct (สัดส่วนภายในขอบเขต)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="311" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="304" />
       <source>scikit-learn is not installed: using Gaussian maximum likelihood instead of random forest.</source>
       <translation>ไม่ได้ติดตั้ง scikit-learn: จึงใช้ Gaussian maximum likelihood แทน random forest</translation>
     </message>
@@ -4890,12 +4873,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>คู่ small:target เช่น “street:residential;riparian:park” เฉพาะชั้นภูมิที่มีแปลงตัวอย่างน้อยกว่า 2 แปลงเท่านั้นที่จะถูกรวม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="394" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="372" />
       <source>small:target pairs, e.g. “street:residential”, for every municipality.</source>
       <translation>คู่ เล็ก:เป้าหมาย เช่น “street:residential” ใช้กับทุกเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="301" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="284" />
       <source>small:target pairs, e.g. “street:residential”.</source>
       <translation>คู่ small:target เช่น “street:residential”</translation>
     </message>
@@ -4910,7 +4893,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>tCO2e ต่อไร่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="727" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="725" />
       <source>too little room (polygon size, edge rule, exclusions or minimum distance); {n} candidate positions tried.</source>
       <translation>มีพื้นที่ไม่พอ (ขนาดรูปปิด กฎขอบแปลง พื้นที่ยกเว้น หรือระยะห่างขั้นต่ำ); ทดลองตำแหน่งที่เป็นไปได้แล้ว {n} ตำแหน่ง</translation>
     </message>
@@ -4920,7 +4903,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ชั้นข้อมูลต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="528" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="504" />
       <source>trees</source>
       <translation>ต้นไม้</translation>
     </message>
@@ -4936,7 +4919,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ไม่ทราบ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="304" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="297" />
       <source>vegetation</source>
       <translation>พืชพรรณ</translation>
     </message>
@@ -4946,52 +4929,52 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{alg}: ไม่มีการกำหนดพารามิเตอร์ {key} จึงไม่ได้ส่งค่าไป</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="818" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="794" />
       <source>{code}: FAILED — {msg}</source>
       <translation>{code}: ล้มเหลว — {msg}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="690" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="666" />
       <source>{code}: no trees and no plots, skipped.</source>
       <translation>{code}: ไม่มีต้นไม้และแปลงตัวอย่าง ข้าม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="788" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="764" />
       <source>{code}: ok — {co2:.1f} tCO2e → {folder}</source>
       <translation>{code}: สำเร็จ — {co2:.1f} tCO2e → {folder}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="669" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="645" />
       <source>{code}: skipped — already done with the same settings ({folder}); tick Recompute to redo it.</source>
       <translation>{code}: ข้าม — ทำเสร็จแล้วด้วยการตั้งค่าเดิม ({folder}) เลือก คำนวณใหม่ เพื่อทำซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="676" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="652" />
       <source>{code}: the settings changed since it was done: recomputed.</source>
       <translation>{code}: การตั้งค่าเปลี่ยนไปจากครั้งที่ทำเสร็จ จึงคำนวณใหม่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/vegetation_indices.py" line="91" />
+      <location filename="../../carbon_pool_plugin/algorithms/vegetation_indices.py" line="85" />
       <source>{index} skipped: it needs the {roles} band(s).</source>
       <translation>ข้าม {index}: ต้องใช้แบนด์ {roles}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/vegetation_indices.py" line="124" />
+      <location filename="../../carbon_pool_plugin/algorithms/vegetation_indices.py" line="118" />
       <source>{index}: {n} valid pixels</source>
       <translation>{index}: {n} พิกเซลที่ใช้ได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="682" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="676" />
       <source>{nt} trees, {np} plots, strata (ha): {st}</source>
       <translation>ต้นไม้ {nt} ต้น, แปลงตัวอย่าง {np} แปลง, ชั้นภูมิ (ha): {st}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="441" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="254" />
       <source>{n} abandoned plot(s) left out: {ids}</source>
       <translation>ไม่นำแปลงที่ยกเลิก {n} แปลงมาคำนวณ: {ids}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="610" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="604" />
       <source>{n} dead/removed tree(s) left out (live-tree pool).</source>
       <translation>ไม่นำต้นไม้ที่ตาย/ถูกตัดออก {n} ต้นมาคำนวณ (แหล่งสะสมคาร์บอนของต้นไม้ที่มีชีวิต)</translation>
     </message>
@@ -5006,17 +4989,17 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>รูปปิดพื้นที่สีเขียว {n} รูปไม่มีชั้นภูมิ: จึงไม่นำมารวมในการประมาณค่า</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="642" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="618" />
       <source>{n} municipalities: {codes}</source>
       <translation>{n} เทศบาล: {codes}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="584" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="582" />
       <source>{n} per stratum</source>
       <translation>{n} ต่อชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="523" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="493" />
       <source>{n} plot(s) measured at t1 but not re-measured (used only in the independent-estimates change): {ids}</source>
       <translation>แปลงตัวอย่าง {n} แปลงวัดที่ t1 แต่ไม่ได้วัดซ้ำ (ใช้เฉพาะในการคำนวณการเปลี่ยนแปลงแบบประมาณค่าอิสระ): {ids}</translation>
     </message>
@@ -5036,18 +5019,18 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>เขียนจุดแล้ว {n} จุด โปรดกรอก ref_class จากข้อมูลอ้างอิงที่เป็นอิสระ แล้วเรียกใช้ขั้นตอน ASSESS</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="542" />
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="291" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="540" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="289" />
       <source>{n} polygons without a stratum or geometry were skipped.</source>
       <translation>ข้ามรูปปิด {n} รูปที่ไม่มีชั้นภูมิหรือรูปเรขาคณิต</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="429" />
+      <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="422" />
       <source>{n} training features have no valid class code (1–255) and are ignored.</source>
       <translation>ข้อมูลสำหรับฝึก (training) {n} รายการไม่มีรหัสประเภทที่ถูกต้อง (1–255) จึงไม่นำมาใช้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="456" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="269" />
       <source>{n} tree(s) on abandoned plots not used.</source>
       <translation>ไม่ได้ใช้ต้นไม้ {n} ต้นที่อยู่ในแปลงที่ยกเลิก</translation>
     </message>
@@ -5062,17 +5045,17 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{step}: ไม่สามารถเตรียมพารามิเตอร์ได้ ({err})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="363" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="361" />
       <source>{stratum}: {area:.2f} ha, N_h {N:.0f}, sd {sd:.4g} ({src}) → n_h {n}</source>
       <translation>{stratum}: {area:.2f} ha, N_h {N:.0f}, sd {sd:.4g} ({src}) → n_h {n}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="714" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="712" />
       <source>{s}: {req} / {have} / {placed} / {short}</source>
       <translation>{s}: {req} / {have} / {placed} / {short}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="436" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="409" />
       <source>{t}: {n} trees ({fields}).</source>
       <translation>{t}: ต้นไม้ {n} ต้น ({fields})</translation>
     </message>
@@ -5122,7 +5105,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ไทย (Thai)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="655" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="631" />
       <source>— Municipality {code} ({i}/{n})</source>
       <translation>— เทศบาล {code} ({i}/{n})</translation>
     </message>
@@ -5132,7 +5115,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>“auto” จะเลือกสมการตามชนิดพันธุ์ไม้และรูปชีวิตจากชุดวิธีการ หรือระบุรหัสสมการจากคลังสมการ (เช่น chave2014_eq4)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="382" />
+      <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="397" />
       <source>“{v}” is not a class code (integers 1–255 expected).</source>
       <translation>“{v}” ไม่ใช่รหัสประเภท (ต้องเป็นจำนวนเต็ม 1–255)</translation>
     </message>

@@ -16,7 +16,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsProcessingException, QgsVectorLayer
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsRectangle,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtCore import QVariant
 
 from carbon_pool_plugin.core.report_model import fmt_num
@@ -497,3 +504,22 @@ def test_report_on_sample_chain(processing, sample_outputs, tmp_path, lang):
     _check_html(tmp_path / "r.html", total, lang)
     # the sample town's green share is just above the 20 % criterion (resources/sample/README.md)
     assert result["GREEN_SHARE_PCT"] == pytest.approx(20.5, abs=0.3)
+
+
+def test_map_legend_class_of_one_value_has_one_number(qgis_app):
+    """Jenks puts the 3 polygons sharing 16.3 tCO2e/rai (one stratum's density) in a class of
+    their own: its legend reads "16.3", not "16.3 – 16.3"; the other classes keep ranges."""
+    from carbon_pool_plugin.report_layout import graduated_renderer
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:32647&field=v:double", "map", "memory")
+    features = []
+    for i, value in enumerate([16.3, 16.3, 16.3, 40.0, 41.0, 80.0, 82.0]):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([value])
+        feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(i, 0, i + 1, 1)))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    renderer = graduated_renderer(layer, "v", ["#ffffcc", "#006837"], classes=3)
+    labels = [r.label() for r in renderer.ranges()]
+    assert labels[0] == "16.3"
+    assert all("–" in label for label in labels[1:]) and len(labels) == 3

@@ -450,3 +450,16 @@ def test_missing_stratum_area_is_an_error(inventory):
     res, plots, areas = inventory
     with pytest.raises(MonteCarloError):
         run_monte_carlo(res, plots, {"a": 1.0}, LIB, opts(iterations=5))
+
+
+def test_wood_density_error_note_when_no_equation_uses_it():
+    """The T-VER Ogawa general-species equation takes D and H only (science.md §1.1): wood
+    density error has no effect (sd 0 in the budget) and the run says why."""
+    t = table("tver_t1_general", [30.0, 30.0], wd=0.6, wd_sd=0.07, plots=["a", "b"])
+    out = run_monte_carlo(t, plots_for("ab"), {"s": 1.0}, LIB, opts(iterations=50, wd_error=True))
+    assert any(n.startswith("wood density error: no equation used needs") for n in out.notes)
+    chave = table("chave2005_moist_h", [30.0, 30.0], wd=0.6, wd_sd=0.07, plots=["a", "b"])
+    out = run_monte_carlo(
+        chave, plots_for("ab"), {"s": 1.0}, LIB, opts(iterations=50, wd_error=True)
+    )
+    assert not any(n.startswith("wood density error") for n in out.notes)

@@ -220,3 +220,35 @@ def test_tolerant_column_lookup():
     assert rm.find_column(frame, "total_tco2e") == "Total_TCO2E"
     assert rm.find_column(frame, "nope") is None
     assert rm.find_column(None, "x") is None
+
+
+def test_deduction_row_says_what_it_is_a_share_of():
+    """T-VER deduction = share of the 90 % half-width (science.md §6.4), not of the stock: with a
+    50 % deduction and a conservative value 563.33 tCO2e below the estimate (11,733.33 -
+    11,170.00, hand-computed), the row names the half-width and the tonnes deducted."""
+    strata = STRATA.copy()
+    total = strata["row_type"] == "total"
+    strata.loc[total, "deduction_pct"] = 50.0
+    strata.loc[total, "conservative_total_tco2e"] = 11170.0
+    for lang, label in (("en", "share of the 90 % half-width"), ("th", "ครึ่งช่วงความเชื่อมั่น 90 %")):
+        rows = dict(rm.build_report_data(_inputs(lang=lang, strata=strata)).stock_rows)
+        (key,) = [k for k in rows if label in k]
+        assert rows[key] == "50 % (−563.3 tCO2e)"
+
+
+def test_polygon_table_translates_the_density_source():
+    """The stock map's density_source codes (core.stock_map) appear in the report's language."""
+    polygons = pd.DataFrame(
+        {
+            "gs_id": ["a", "b", "c"],
+            "area_ha": [3.0, 2.0, 1.0],
+            "co2e_t": [30.0, 20.0, 0.0],
+            "density_source": ["stratum", "plots", "no estimate"],
+        }
+    )
+    for lang, expected in (
+        ("th", ["ค่าเฉลี่ยชั้นภูมิ", "แปลงตัวอย่างในรูปแปลง", "ไม่มีค่าประมาณ"]),
+        ("en", ["stratum mean", "plots in the polygon", "no estimate"]),
+    ):
+        table = rm.build_report_data(_inputs(lang=lang, polygons=polygons)).polygon_table
+        assert [row[-1] for row in table.rows] == expected
