@@ -18,7 +18,6 @@ from pathlib import Path
 
 from qgis.core import (
     Qgis,
-    QgsDistanceArea,
     QgsFeature,
     QgsFeatureRequest,
     QgsField,
@@ -33,7 +32,6 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsUnitTypes,
     QgsVectorFileWriter,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -41,6 +39,7 @@ from qgis.PyQt.QtCore import QVariant
 from .. import qgis_io
 from ..paths import plugin_version
 from .base import CarbonPoolAlgorithm
+from .plots_common import AreaMeasurer
 
 LAYER_NAME = "green_space_carbon"
 _ALL_NAMES = ("all", "total", "รวม", "ทั้งหมด")
@@ -349,24 +348,19 @@ class ExportGreenAreaAlgorithm(CarbonPoolAlgorithm):
         muni_name = (self.parameterAsString(parameters, self.MUNI_NAME, context) or "").strip()
         population = self.parameterAsInt(parameters, self.POPULATION, context) or None
 
-        distance = QgsDistanceArea()
-        distance.setSourceCrs(source.sourceCrs(), context.transformContext())
-        distance.setEllipsoid(context.ellipsoid() or "WGS84")
+        # Areas as everywhere in the plugin (plots_common.AreaMeasurer): planar in a projected
+        # CRS, ellipsoidal in a geographic one, so the green share matches stratifiedestimate's
+        # and the report's.
+        green_area = AreaMeasurer(source.sourceCrs(), context)
 
-        def area_m2(geometry, calculator=distance):
-            if geometry is None or geometry.isEmpty():
-                return 0.0
-            return calculator.convertAreaMeasurement(
-                calculator.measureArea(geometry), QgsUnitTypes.AreaUnit.AreaSquareMeters
-            )
+        def area_m2(geometry, measurer=green_area):
+            return measurer.area_m2(geometry)
 
         # Boundary: area, and code/name/population when not given.
         muni_area = None
         boundary = self.parameterAsSource(parameters, self.BOUNDARY, context)
         if boundary is not None:
-            b_dist = QgsDistanceArea()
-            b_dist.setSourceCrs(boundary.sourceCrs(), context.transformContext())
-            b_dist.setEllipsoid(context.ellipsoid() or "WGS84")
+            b_dist = AreaMeasurer(boundary.sourceCrs(), context)
             muni_area = 0.0
             b_fields = boundary.fields()
             for feature in qgis_io.iter_features(boundary, None, context, feedback):

@@ -50,7 +50,14 @@ def carbon_map(processing, tmp_path):
 
 
 def test_export_validates_and_has_polygons(processing, carbon_map, tmp_path):
+    from qgis.core import QgsProcessingContext, QgsProject
+
     out = tmp_path / "greenarea"
+    # a context with an ellipsoid, as qgis_process and most desktop projects have: areas must
+    # still be planar in the projected CRS, as in stratifiedestimate and the report
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    context.setEllipsoid("EPSG:7030")
     result = processing.run(
         "carbonpool:exportgreenarea",
         {
@@ -67,6 +74,7 @@ def test_export_validates_and_has_polygons(processing, carbon_map, tmp_path):
             "EQUATION_PACK_VERSION": "eqlib-test",
             "OUTPUT_FOLDER": str(out),
         },
+        context=context,
     )
     assert sorted(p.name for p in out.iterdir()) == [
         "greenarea_TH-SAMPLE-01_2568.gpkg",
@@ -88,6 +96,16 @@ def test_export_validates_and_has_polygons(processing, carbon_map, tmp_path):
     assert green["area_ha"] == pytest.approx(251.7, abs=0.1)
     assert green["area_rai"] == pytest.approx(green["area_ha"] * 6.25, rel=1e-6)
     assert green["share_pct"] == pytest.approx(20.5, abs=0.05)
+    # the same area convention as stratifiedestimate and the report (planar in EPSG:32647): the
+    # boundary's and the polygons' planar areas, summed here by hand
+    boundary = QgsVectorLayer(f"{GPKG}|layername=boundary", "b", "ogr")
+    muni_ha = sum(f.geometry().area() for f in boundary.getFeatures()) / 10000.0
+    polygons = QgsVectorLayer(f"{GPKG}|layername=green_space", "g", "ogr")
+    green_ha = sum(f.geometry().area() for f in polygons.getFeatures()) / 10000.0
+    assert green["area_ha"] == pytest.approx(green_ha, abs=0.005)  # 2 decimals in the JSON
+    # 20.5185 % (an ellipsoidal boundary area over planar area_ha gave 20.512 %)
+    assert summary["municipality"]["area_ha"] == pytest.approx(muni_ha, abs=1e-4)
+    assert green["share_pct"] == pytest.approx(100.0 * green_ha / muni_ha, abs=0.001)
     assert green["m2_per_person"] == pytest.approx(65.4, abs=0.05)
     assert green["target_share_pct"] == 20.0 and green["meets_target"] is True
     stock = summary["carbon_stock"]
