@@ -1045,6 +1045,14 @@ def default_file_mode(path: str) -> None:
     os.chmod(path, 0o666 & ~mask)
 
 
+def default_dir_mode(path) -> None:
+    """Give a folder made by ``tempfile.mkdtemp`` (mode 700) the permissions a normally created
+    folder gets (0777 minus the umask)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o777 & ~mask)
+
+
 def remove_dataset(path) -> None:
     """Delete ``path`` and its SQLite sidecars (a cancelled or failed run leaves no output)."""
     import os

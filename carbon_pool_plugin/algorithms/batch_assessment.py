@@ -10,7 +10,7 @@ Memory is bounded by the largest municipality: each input is read through a
 ``QgsFeatureRequest`` filter expression (compiled to the provider's SQL where it can be) into a
 small in-memory layer for that municipality alone, which is dropped before the next one.
 
-Each municipality is written into a private ``OUTPUT_FOLDER/.partial-<code>-*`` folder; its
+Each municipality is written into a private ``OUTPUT_FOLDER/.partial-<hash of code>-*`` folder; its
 ``done.json`` (with the hash of the settings) is written last, atomically, and only then is the
 folder renamed to ``OUTPUT_FOLDER/<code>``. A folder ``<code>`` therefore always holds a complete
 result, and a re-run skips it unless the settings changed or FORCE is set. A municipality whose
@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 import traceback
 from pathlib import Path
 
@@ -50,6 +51,7 @@ from qgis.core import (
 )
 
 from .. import qgis_io
+from ..core.names import short_hash, unique_folder_names
 from ..paths import plugin_version
 from .base import CarbonPoolAlgorithm
 from .plots_common import add_plot_fields, add_small_strata_parameters, add_tree_plot_fields
@@ -80,10 +82,26 @@ SUMMARY_COLUMNS = [
 _NOT_HASHED = ("OUTPUT_FOLDER", "OUTPUT_SUMMARY", "FORCE", "MUNICIPALITIES")
 
 
-def safe_code(code: str) -> str:
-    """A municipality code as a folder name (kept readable; never empty, never hidden)."""
-    text = re.sub(r"[^0-9A-Za-z._-]+", "_", str(code)).strip("._") or "municipality"
-    return text
+def partial_prefix(code: str) -> str:
+    """Prefix of the private working folders of ``code``: a fixed-length hash, so no other
+    code's folders ever match it (``A`` vs ``A-1``, Thai codes)."""
+    return "{}{}-".format(PARTIAL_PREFIX, short_hash(code, 12))
+
+
+#: a private working folder untouched this long belongs to a run that was killed: removed
+STALE_PARTIAL_SECONDS = 6 * 3600
+
+
+def remove_stale_partials(root: Path, code: str) -> None:
+    """Remove ``code``'s working folders left by killed runs (not those of a run going on now in
+    another QGIS: their folders are younger than :data:`STALE_PARTIAL_SECONDS`)."""
+    now = time.time()
+    for stale in root.glob(partial_prefix(code) + "*"):
+        try:
+            if now - stale.stat().st_mtime > STALE_PARTIAL_SECONDS:
+                shutil.rmtree(str(stale), ignore_errors=True)
+        except OSError:
+            pass
 
 
 def settings_hash(settings: dict) -> str:
@@ -620,12 +638,13 @@ class BatchAssessmentAlgorithm(CarbonPoolAlgorithm):
             )
         )
 
+        folder_names = unique_folder_names(municipalities)
         for index, code in enumerate(municipalities):
             if feedback.isCanceled():
                 break
             step0 = index * n_steps
             multi.setCurrentStep(step0)
-            final = out_root / safe_code(code)
+            final = out_root / folder_names[code]
             digest = settings_hash(dict(settings, municipality=code))
             feedback.pushInfo(
                 self.tr("— Municipality {code} ({i}/{n})").format(
@@ -667,13 +686,11 @@ class BatchAssessmentAlgorithm(CarbonPoolAlgorithm):
                 )
                 continue
 
-            for stale in out_root.glob("{}{}-*".format(PARTIAL_PREFIX, safe_code(code))):
-                shutil.rmtree(str(stale), ignore_errors=True)
-            partial = Path(
-                tempfile.mkdtemp(
-                    prefix="{}{}-".format(PARTIAL_PREFIX, safe_code(code)), dir=str(out_root)
-                )
-            )
+            remove_stale_partials(out_root, code)
+            partial = Path(tempfile.mkdtemp(prefix=partial_prefix(code), dir=str(out_root)))
+            qgis_io.default_dir_mode(
+                partial
+            )  # mkdtemp makes it private (700); colleagues read results
             store = context.temporaryLayerStore()
             layers_before = set(store.mapLayers().keys())
             load_before = context.layersToLoadOnCompletion()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import tempfile
 from datetime import datetime
@@ -37,6 +36,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .. import qgis_io
+from ..core.names import safe_file_name
 from ..paths import plugin_version
 from .base import CarbonPoolAlgorithm
 from .plots_common import AreaMeasurer
@@ -402,8 +402,7 @@ class ExportGreenAreaAlgorithm(CarbonPoolAlgorithm):
                 out_fields.append(QgsField(name, kind))
                 extra.append(name)
 
-        safe_code = re.sub(r"[^0-9A-Za-z._-]+", "_", muni_code).strip("_") or "municipality"
-        stem = "greenarea_{}_{}".format(safe_code, year_be)
+        stem = "greenarea_{}_{}".format(safe_file_name(muni_code), year_be)  # Thai codes kept
         out_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".{}-".format(stem), dir=str(out_dir.parent)))
         try:

@@ -285,6 +285,31 @@ class PlotCarbonAlgorithm(CarbonPoolAlgorithm):
             return {}
         feedback.setProgress(70)
 
+        if not len(plots_used):
+            raise QgsProcessingException(
+                self.tr(
+                    "0 plot(s) to compute: the plot layer is empty or every plot was left out "
+                    "(abandoned)."
+                )
+            )
+        if len(core_trees) and report["n_orphan_trees"] == len(core_trees):
+            # not one tree on a plot: every plot would read zero carbon — an id mismatch
+            raise QgsProcessingException(
+                self.tr(
+                    "No tree matched a plot: the {n} trees' plot ids (e.g. {trees}) are not "
+                    "among the plot ids (e.g. {plots}). Check the plot id fields of the trees "
+                    "and of the plots."
+                ).format(
+                    n=len(core_trees),
+                    trees=", ".join(map(str, list(report["orphan_trees"])[:3])),
+                    plots=", ".join(map(str, plots_used["plot_id"].head(3).tolist())),
+                )
+            )
+        if not len(trees):
+            feedback.reportError(
+                self.tr("The tree table has no rows: every plot gets zero carbon."),
+                fatalError=False,
+            )
         if report["n_orphan_trees"]:
             listing = ", ".join(
                 "{} ({})".format(k, v) for k, v in list(report["orphan_trees"].items())[:50]

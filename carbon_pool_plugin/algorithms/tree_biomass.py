@@ -469,6 +469,11 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
                 n=len(raw), fields=", ".join(used)
             )
         )
+        if not len(raw):
+            feedback.reportError(
+                self.tr("The tree table has no rows: the output is empty and every total is 0."),
+                fatalError=False,
+            )
         try:
             prepared = prepare_trees(raw, mapping, dbh_unit)
         except ValueError as err:

@@ -9,6 +9,11 @@
       <translation>0 คือคงเส้นขอบตามพิกเซลไว้ ค่าที่มากกว่า 0 จะทำให้เส้นขอบเรียบง่ายขึ้น (คงความสัมพันธ์เชิงโทโพโลยี) พื้นที่ยังคงเป็นพื้นที่ของพิกเซล</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="290" />
+      <source>0 plot(s) to compute: the plot layer is empty or every plot was left out (abandoned).</source>
+      <translation>ไม่มีแปลง (0 plot(s)) ให้คำนวณ: ชั้นข้อมูลแปลงว่างเปล่า หรือทุกแปลงถูกตัดออก (ยกเลิกแปลง)</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/models.py" line="48" />
       <source>0 · Workflow models</source>
       <translation>0 · แบบจำลองลำดับขั้นตอนการทำงาน</translation>
@@ -219,7 +224,7 @@
       <translation>อัตราการเปลี่ยนแปลงรายปี c (% ต่อปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="205" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="204" />
       <source>Annual sequestration (tCO2e/yr)</source>
       <translation>ปริมาณการดูดซับคาร์บอนรายปี (tCO2e/yr)</translation>
     </message>
@@ -229,12 +234,12 @@
       <translation>แผนที่ปริมาณการดูดซับคาร์บอนรายปี</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="215" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="214" />
       <source>Annual sequestration, 95 % interval high</source>
       <translation>ปริมาณการดูดซับคาร์บอนรายปี ขอบบนช่วง 95 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="210" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="209" />
       <source>Annual sequestration, 95 % interval low</source>
       <translation>ปริมาณการดูดซับคาร์บอนรายปี ขอบล่างช่วง 95 %</translation>
     </message>
@@ -299,12 +304,12 @@
       <translation>บันทึกกรณีฐาน “{name}” ไว้ใน {path} แล้ว (รหัส {id})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="196" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="214" />
       <source>Batch assessment across municipalities</source>
       <translation>ประเมินหลายเทศบาลพร้อมกัน (แบบกลุ่ม)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="801" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="818" />
       <source>Batch: {ok} ok, {failed} failed, {skipped} skipped.</source>
       <translation>สรุปงาน: สำเร็จ {ok} ล้มเหลว {failed} ข้าม {skipped}</translation>
     </message>
@@ -344,7 +349,7 @@
       <translation>ยกเลิก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="787" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="804" />
       <source>Cancelled during {code}: nothing of it was kept.</source>
       <translation>ยกเลิกระหว่างคำนวณ {code}: ไม่เก็บผลใด ๆ ของเทศบาลนี้</translation>
     </message>
@@ -436,7 +441,7 @@
       <translation>สัดส่วนคาร์บอน อัตราส่วนราก:ลำต้น และสมการตั้งต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="338" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="356" />
       <source>Carbon fraction, root:shoot ratio, default equations, minimum DBH.</source>
       <translation>สัดส่วนคาร์บอน อัตราส่วนราก:ลำต้น สมการตั้งต้น และ DBH ต่ำสุด</translation>
     </message>
@@ -456,12 +461,12 @@
       <translation>ราคาคาร์บอน (บาทต่อ tCO2e, 0 = ไม่ประเมินมูลค่า)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="195" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="194" />
       <source>Carbon stock (tC)</source>
       <translation>ปริมาณการกักเก็บคาร์บอน (tC)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="180" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="179" />
       <location filename="../../carbon_pool_plugin/ui/dock.py" line="534" />
       <source>Carbon stock (tCO2e)</source>
       <translation>ปริมาณการกักเก็บคาร์บอน (tCO2e)</translation>
@@ -482,12 +487,12 @@
       <translation>แผนที่ปริมาณการกักเก็บคาร์บอน (ผลลัพธ์จากการประมาณค่าแบบแบ่งชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="190" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="189" />
       <source>Carbon stock, 95 % interval high (tCO2e)</source>
       <translation>ปริมาณการกักเก็บคาร์บอน ขอบบนช่วง 95 % (tCO2e)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="185" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="184" />
       <source>Carbon stock, 95 % interval low (tCO2e)</source>
       <translation>ปริมาณการกักเก็บคาร์บอน ขอบล่างช่วง 95 % (tCO2e)</translation>
     </message>
@@ -502,7 +507,7 @@
       <translation>แผนที่ปริมาณการกักเก็บคาร์บอน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="124" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="123" />
       <source>Carbon-stock map (green-space polygons)</source>
       <translation>แผนที่ปริมาณการกักเก็บคาร์บอน (รูปปิดพื้นที่สีเขียว)</translation>
     </message>
@@ -562,8 +567,8 @@
       <translation>วงกลม 0.04 ha (รัศมี 11.28 m, i-Tree)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="389" />
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="245" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="407" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="244" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>City municipality (เทศบาลนคร)</source>
       <translation>เทศบาลนคร</translation>
@@ -678,27 +683,27 @@
       <translation>จำแนกประเภทพื้นที่สีเขียวจากภาพ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="262" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="280" />
       <source>Code field of the boundaries</source>
       <translation>ฟิลด์รหัสเทศบาลของขอบเขต</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="261" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="279" />
       <source>Code field of the green space</source>
       <translation>ฟิลด์รหัสเทศบาลของพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="260" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="278" />
       <source>Code field of the plots</source>
       <translation>ฟิลด์รหัสเทศบาลของแปลงตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="259" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="277" />
       <source>Code field of the trees</source>
       <translation>ฟิลด์รหัสเทศบาลของต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="234" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="233" />
       <source>Code of the local government (e.g. the DLA code).</source>
       <translation>รหัสขององค์กรปกครองส่วนท้องถิ่น (เช่น รหัส อปท. ของกรมส่งเสริมการปกครองท้องถิ่น)</translation>
     </message>
@@ -773,7 +778,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่สามารถเพิ่มแปลง {id} ลงในทะเบียนแปลงได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="431" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="424" />
       <source>Could not create the GeoPackage: {err}</source>
       <translation>ไม่สามารถสร้าง GeoPackage: {err}</translation>
     </message>
@@ -883,7 +888,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>DBH หรือเส้นรอบวง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="289" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="307" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="125" />
       <location filename="../../carbon_pool_plugin/ui/dock.py" line="365" />
       <source>DBH or girth field</source>
@@ -895,7 +900,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าที่ยอมรับได้ของ DBH ที่ลดลง (cm)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="297" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="315" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="134" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>DBH unit</source>
@@ -952,14 +957,14 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ออกแบบเครือข่ายแปลงตัวอย่างถาวร</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="299" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="317" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="136" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Diameter in cm</source>
       <translation>เส้นผ่านศูนย์กลาง หน่วย cm</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="300" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="318" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="137" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Diameter in mm</source>
@@ -1006,7 +1011,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (plot_id, plot, รหัสแปลง) ใช้ในข้อความแจ้งเท่านั้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="367" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="385" />
       <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="368" />
       <source>Empty: detected (stratum, class_code).</source>
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (stratum, class_code)</translation>
@@ -1017,7 +1022,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าว่าง: ใช้ฟิลด์ “stratum” หากมี มิฉะนั้นใช้ตำแหน่งที่ตั้งภายในชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="269" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="287" />
       <source>Empty: name_th, name_en or name when present; else the code is the name.</source>
       <translation>เว้นว่าง: ใช้ name_th, name_en หรือ name ถ้ามี มิฉะนั้นใช้รหัสเป็นชื่อ</translation>
     </message>
@@ -1042,12 +1047,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าว่าง: ใช้ค่าของชุดวิธีการ (T-VER 4.5 cm) ต้นไม้ที่โตจนเกินค่านี้ถือเป็นต้นไม้ที่เข้ามาใหม่ (ingrowth) 0: ไม่มีค่าขีดจำกัด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="264" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="282" />
       <source>Empty: the municipality-code field.</source>
       <translation>เว้นว่าง: ใช้ฟิลด์รหัสเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="343" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="361" />
       <source>Empty: the polygon's area; required for points and tables.</source>
       <translation>เว้นว่าง: ใช้พื้นที่ของรูปปิด จำเป็นสำหรับข้อมูลจุดและตาราง</translation>
     </message>
@@ -1057,7 +1062,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าว่าง: ใช้แม่แบบ carbon_report_a4.qpt ที่มากับปลั๊กอิน ปรับแต่งได้ในตัวออกแบบการจัดหน้าของ QGIS (โลโก้ ส่วนหัว สี) โดยป้ายข้อความในแม่แบบใช้ตัวแปรการจัดหน้า @cp_*</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="402" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="420" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>English</source>
       <translation>English</translation>
@@ -1084,7 +1089,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>สมการ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="282" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="281" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="299" />
       <source>Equation pack version</source>
       <translation>รุ่นของชุดสมการ</translation>
@@ -1185,7 +1190,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ความแม่นยำที่คาดว่าจะได้ด้วย n_h (สัดส่วน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="105" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="104" />
       <source>Export for GreenArea (DCCE)</source>
       <translation>ส่งออกสำหรับ GreenArea (DCCE)</translation>
     </message>
@@ -1271,7 +1276,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>GeoTIFF แบบ Float32, nodata −9999</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="396" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="414" />
       <source>For the green-share criterion of the report and the export (all of them).</source>
       <translation>ใช้กับเกณฑ์สัดส่วนพื้นที่สีเขียวในรายงานและไฟล์ส่งออก (ทุกเทศบาล)</translation>
     </message>
@@ -1281,12 +1286,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>สำหรับตัวเลือกแปลงภายในรูปปิด (อย่างน้อย 2 แปลงจึงคำนวณช่วงได้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="284" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="283" />
       <source>From the tree biomass EQUATION_PACK_VERSION output.</source>
       <translation>จากผลลัพธ์ EQUATION_PACK_VERSION ของ Tree biomass</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="279" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="278" />
       <source>From the tree biomass METHOD_VERSION output, e.g. “tver 1.0.0”.</source>
       <translation>จากผลลัพธ์ METHOD_VERSION ของ Tree biomass เช่น “tver 1.0.0”</translation>
     </message>
@@ -1306,26 +1311,26 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>Gaussian maximum likelihood (ไม่ต้องติดตั้งไลบรารีเพิ่ม)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="294" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="293" />
       <source>GeoPackage</source>
       <translation>GeoPackage</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="301" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="319" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="138" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Girth (circumference) in cm</source>
       <translation>เส้นรอบวง หน่วย cm</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="302" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="320" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="139" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Girth (circumference) in m</source>
       <translation>เส้นรอบวง หน่วย m</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="306" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="324" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="143" />
       <source>Girth is converted once to diameter: D = girth / π.</source>
       <translation>เส้นรอบวงจะถูกแปลงเป็นเส้นผ่านศูนย์กลางครั้งเดียว: D = เส้นรอบวง / π</translation>
@@ -1370,13 +1375,13 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>พื้นที่สีเขียว (m²)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="297" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="296" />
       <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="182" />
       <source>Green area (rai)</source>
       <translation>พื้นที่สีเขียว (ไร่)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="299" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="298" />
       <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="186" />
       <source>Green area per person (m²)</source>
       <translation>พื้นที่สีเขียวต่อคน (m²)</translation>
@@ -1397,7 +1402,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>ประเภทพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="298" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="297" />
       <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="183" />
       <source>Green share (%)</source>
       <translation>สัดส่วนพื้นที่สีเขียว (%)</translation>
@@ -1433,7 +1438,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>รูปปิดพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="235" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="253" />
       <source>Green-space polygons (all municipalities)</source>
       <translation>รูปปิดพื้นที่สีเขียว (ทุกเทศบาล)</translation>
     </message>
@@ -1460,7 +1465,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>รูปปิดพื้นที่สีเขียวที่มี tCO2e/yr และ tCO2e/ha/yr (การสูญเสียเป็นค่าลบ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="238" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="256" />
       <source>Green-space polygons with their stratum and the municipality-code field.</source>
       <translation>รูปปิดพื้นที่สีเขียวพร้อมชั้นภูมิและฟิลด์รหัสเทศบาล</translation>
     </message>
@@ -1480,7 +1485,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>ชั้นภูมิพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="563" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="556" />
       <source>GreenArea package: {rai:.1f} rai of green space ({pct}), {co2:.1f} tCO2e → {path}</source>
       <translation>ชุดข้อมูล GreenArea: พื้นที่สีเขียว {rai:.1f} ไร่ ({pct}), {co2:.1f} tCO2e → {path}</translation>
     </message>
@@ -1500,7 +1505,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>ความคลาดเคลื่อนของความสูง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="316" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="334" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="155" />
       <source>Height field (m)</source>
       <translation>ฟิลด์ความสูง (m)</translation>
@@ -1558,7 +1563,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ความคลาดเคลื่อนส่วนเหลือของแบบจำลอง H–D (ความสูงที่ได้จากแบบจำลอง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="334" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="352" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="196" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="285" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
@@ -1627,12 +1632,12 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ปีที่สำรวจ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="270" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="269" />
       <source>Inventory year (B.E. or C.E.)</source>
       <translation>ปีที่สำรวจ (พ.ศ. หรือ ค.ศ.)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="377" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="395" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Inventory year (B.E.)</source>
       <translation>ปีที่สำรวจ (พ.ศ.)</translation>
@@ -1653,7 +1658,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>จำนวนรอบการทำซ้ำที่ประมวลผล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="295" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="294" />
       <source>JSON summary</source>
       <translation>สรุปผล JSON</translation>
     </message>
@@ -1688,7 +1693,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ภาษาของรายงาน PDF และ HTML</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="405" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="423" />
       <source>Language of the PDF/HTML reports.</source>
       <translation>ภาษาของรายงาน PDF/HTML</translation>
     </message>
@@ -1748,12 +1753,12 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ไม่พบโลโก้: {path}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="186" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="185" />
       <source>Lower bound of the 95 % confidence interval of the total.</source>
       <translation>ขอบล่างของช่วงความเชื่อมั่น 95 % ของค่ารวม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="211" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="210" />
       <source>Lower bound of the 95 % interval of the annual sequestration.</source>
       <translation>ขอบล่างของช่วง 95 % ของปริมาณการดูดซับคาร์บอนรายปี</translation>
     </message>
@@ -1841,7 +1846,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ความคลาดเคลื่อนของความสูงที่วัด (%)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="357" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="375" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="147" />
       <source>Measurement date field</source>
       <translation>ฟิลด์วันที่วัด</translation>
@@ -1877,7 +1882,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>วิธีการและเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="330" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="348" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="192" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="297" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="281" />
@@ -1886,7 +1891,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชุดวิธีการ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="277" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="276" />
       <source>Method pack and version</source>
       <translation>ชุดวิธีการและรุ่น</translation>
     </message>
@@ -1896,7 +1901,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชื่อชุดวิธีการ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="543" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="548" />
       <source>Method {m} {v}; equation library {e}</source>
       <translation>วิธีการ {m} {v}; คลังสมการ {e}</translation>
     </message>
@@ -1976,7 +1981,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หลายลำต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="310" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="328" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="147" />
       <source>Multi-stem field</source>
       <translation>ฟิลด์หลายลำต้น</translation>
@@ -2009,22 +2014,22 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>รายงานคาร์บอนของเทศบาล (PDF และ HTML)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="181" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="180" />
       <source>Municipal total from the stratified estimate (its TOTAL_TCO2E output).</source>
       <translation>ค่ารวมระดับเทศบาลจากการประมาณค่าแบบแบ่งชั้นภูมิ (ผลลัพธ์ TOTAL_TCO2E)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="442" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="460" />
       <source>Municipalities computed</source>
       <translation>จำนวนเทศบาลที่คำนวณแล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="443" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="461" />
       <source>Municipalities failed</source>
       <translation>จำนวนเทศบาลที่ล้มเหลว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="444" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="462" />
       <source>Municipalities skipped</source>
       <translation>จำนวนเทศบาลที่ข้าม</translation>
     </message>
@@ -2040,12 +2045,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>พื้นที่เทศบาล (ha)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="243" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="261" />
       <source>Municipality boundaries</source>
       <translation>ขอบเขตเทศบาล (หลายเทศบาล)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="220" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="219" />
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="247" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Municipality boundary</source>
@@ -2054,25 +2059,25 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="211" />
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="346" />
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="232" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="231" />
       <source>Municipality code</source>
       <translation>รหัสเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="538" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="556" />
       <source>Municipality code(s) not found in the inputs: {codes}</source>
       <translation>ไม่พบรหัสเทศบาลเหล่านี้ในข้อมูลนำเข้า: {codes}</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="205" />
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="237" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="236" />
       <source>Municipality name</source>
       <translation>ชื่อเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="387" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="405" />
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="218" />
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="243" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="242" />
       <source>Municipality type</source>
       <translation>ประเภทเทศบาล</translation>
     </message>
@@ -2082,7 +2087,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>เทศบาล {b:.2f} ha; พื้นที่สีเขียว {g:.2f} ha = {p:.1f} %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="254" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="272" />
       <source>Municipality-code field</source>
       <translation>ฟิลด์รหัสเทศบาล</translation>
     </message>
@@ -2099,7 +2104,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่ผ่าน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="267" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="285" />
       <source>Name field of the boundaries</source>
       <translation>ฟิลด์ชื่อของขอบเขตเทศบาล</translation>
     </message>
@@ -2109,7 +2114,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชื่อของระเบียนกรณีฐาน (ค่าเริ่มต้น: เทศบาล + ปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="256" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="274" />
       <source>Name of the code field in every input; the fields below override it.</source>
       <translation>ชื่อฟิลด์รหัสในข้อมูลนำเข้าทุกชั้น ฟิลด์ด้านล่างใช้แทนได้เป็นรายชั้น</translation>
     </message>
@@ -2119,7 +2124,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชื่อหรือรหัส หากเว้นว่างจะอ่านจากขอบเขต (name_th, muni_code)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="239" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="238" />
       <source>Name shown in the summary.</source>
       <translation>ชื่อที่แสดงในสรุป</translation>
     </message>
@@ -2154,7 +2159,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>Neyman (พื้นที่ × SD)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="491" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="484" />
       <source>No carbon stock: give the totals of the stratified estimate, its stratum table, or a polygon CO2e field.</source>
       <translation>ไม่มีปริมาณการกักเก็บคาร์บอน: ให้ระบุค่ารวมของการประมาณค่าแบบแบ่งชั้นภูมิ ตารางชั้นภูมิ หรือฟิลด์ CO2e ของรูปปิด</translation>
     </message>
@@ -2174,12 +2179,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่มีขอบเขตเทศบาล: จึงไม่แสดงสัดส่วนพื้นที่สีเขียวและเป้าหมาย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="548" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="566" />
       <source>No municipality code found in the field “{f}” of the inputs.</source>
       <translation>ไม่พบรหัสเทศบาลในฟิลด์ “{f}” ของข้อมูลนำเข้า</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="389" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="383" />
       <source>No municipality code: give Municipality code or a boundary layer with a muni_code field.</source>
       <translation>ไม่มีรหัสเทศบาล: ให้ระบุรหัสเทศบาล หรือชั้นข้อมูลขอบเขตที่มีฟิลด์ muni_code</translation>
     </message>
@@ -2220,9 +2225,14 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ยังไม่มีผลลัพธ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="483" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="476" />
       <source>No totals given: the carbon stock is the sum of {field} over the polygons and has no interval.</source>
       <translation>ไม่ได้ระบุค่ารวม: ปริมาณการกักเก็บคาร์บอนคือผลรวมของ {field} ของทุกรูปปิด และไม่มีช่วงความเชื่อมั่น</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="298" />
+      <source>No tree matched a plot: the {n} trees' plot ids (e.g. {trees}) are not among the plot ids (e.g. {plots}). Check the plot id fields of the trees and of the plots.</source>
+      <translation>ไม่มีต้นไม้ใดตรงกับแปลง: รหัสแปลงของต้นไม้ {n} ต้น (เช่น {trees}) ไม่อยู่ในรหัสแปลงตัวอย่าง (เช่น {plots}) ให้ตรวจสอบฟิลด์รหัสแปลงของต้นไม้และของแปลง</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="404" />
@@ -2347,7 +2357,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หนึ่งแถวต่อประเภท: จำนวนจุดภาพ, พื้นที่ m², พื้นที่ ไร่, ร้อยละของพื้นที่ที่จำแนกประเภทแล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="436" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="454" />
       <source>One row per municipality: code, name, status (ok/failed/skipped), n_trees, n_plots, area_ha, total_tco2e, ci95_low/high, u90_pct, folder and message.</source>
       <translation>หนึ่งแถวต่อเทศบาล: code, name, status (ok/failed/skipped), n_trees, n_plots, area_ha, total_tco2e, ci95_low/high, u90_pct, folder และ message</translation>
     </message>
@@ -2367,12 +2377,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หนึ่งแถวต่อเลขป้าย: ประเภท survivor/mortality/ingrowth/out_both และเครื่องหมายตรวจสอบข้อมูล (flag)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="222" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="240" />
       <source>One row per tree with a municipality-code field (GPKG, CSV, PostGIS …).</source>
       <translation>หนึ่งแถวต่อต้นไม้ พร้อมฟิลด์รหัสเทศบาล (GPKG, CSV, PostGIS …)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="274" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="292" />
       <source>Only these municipalities</source>
       <translation>เฉพาะเทศบาลเหล่านี้</translation>
     </message>
@@ -2412,7 +2422,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>alive/dead/new (มีชีวิต/ตาย/ใหม่) (ไม่บังคับ) หากเว้นว่างจะตรวจหาเอง (status, สถานะ) มิฉะนั้นถือว่าต้นไม้ทุกต้นมีชีวิต</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="325" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="343" />
       <source>Optional alive/dead/new (มีชีวิต/ตาย/ใหม่); empty: detected.</source>
       <translation>ไม่บังคับ มีชีวิต/ตาย/ใหม่ (alive/dead/new) เว้นว่าง: ตรวจหาเอง</translation>
     </message>
@@ -2432,12 +2442,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชื่อประเภท (ไม่บังคับ) ซึ่งจะบันทึกไว้ในแบบจำลองและตารางพื้นที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="278" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="296" />
       <source>Optional codes separated by commas or semicolons; empty: every code found.</source>
       <translation>รหัสที่ต้องการ คั่นด้วยจุลภาคหรืออัฒภาค (ไม่บังคับ) เว้นว่าง: ทุกรหัสที่พบ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="358" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="376" />
       <source>Optional date of this measurement.</source>
       <translation>วันที่วัดครั้งนี้ (ไม่บังคับ)</translation>
     </message>
@@ -2447,7 +2457,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>วันที่ของการวัดครั้งนี้ (ไม่บังคับ) จะคัดลอกไปยังผลลัพธ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="201" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="200" />
       <source>Optional half-width of the 90 % interval relative to the mean (T-VER).</source>
       <translation>ครึ่งหนึ่งของความกว้างช่วง 90 % เทียบกับค่าเฉลี่ย (T-VER) (ไม่บังคับ)</translation>
     </message>
@@ -2512,7 +2522,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>สัดส่วน (0–1] ของแปลงที่สำรวจ (ไม่บังคับ) (เช่น ส่วนที่อยู่ภายในพื้นที่สีเขียว) พื้นที่ใช้งานจริง = พื้นที่ × สัดส่วน หากเว้นว่าง: 1</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="344" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="362" />
       <source>Optional share (0–1] of the plot that was tallied.</source>
       <translation>สัดส่วน (0–1] ของแปลงที่ได้สำรวจจริง (ไม่บังคับ)</translation>
     </message>
@@ -2532,7 +2542,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชั้นภูมิของแต่ละแปลง (ไม่บังคับ) จะคัดลอกไปยังผลลัพธ์ หากเว้นว่างจะตรวจหาเอง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="348" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="366" />
       <source>Optional stratum of each plot; empty: detected, else by location.</source>
       <translation>ชั้นภูมิของแต่ละแปลง (ไม่บังคับ) เว้นว่าง: ตรวจหาเอง มิฉะนั้นใช้ตำแหน่ง</translation>
     </message>
@@ -2552,12 +2562,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ความสูงทั้งหมดเป็นเมตร (ไม่บังคับ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="318" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="336" />
       <source>Optional total height; missing heights use the local H–D model.</source>
       <translation>ความสูงทั้งหมด (ไม่บังคับ) ความสูงที่ขาดใช้แบบจำลอง H–D ของพื้นที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="196" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="195" />
       <source>Optional total in tonnes of carbon; otherwise tCO2e × 12/44.</source>
       <translation>ค่ารวมเป็นตันคาร์บอน (ไม่บังคับ) มิฉะนั้นคำนวณจาก tCO2e × 12/44</translation>
     </message>
@@ -2572,7 +2582,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ใช่/ไม่ใช่ (หรือระดับการรับแสงของเรือนยอด 4–5) (ไม่บังคับ): วิธีของ i-Tree จะคูณมวลชีวภาพของต้นไม้ในเมืองที่เติบโตในที่โล่งด้วย 0.8</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="206" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="205" />
       <source>Optional, from the stock-change algorithm; leave empty if not computed.</source>
       <translation>ไม่บังคับ ได้จากอัลกอริทึมการเปลี่ยนแปลงปริมาณคาร์บอน ให้เว้นว่างหากไม่ได้คำนวณ</translation>
     </message>
@@ -2602,7 +2612,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: ใช้หาพื้นที่เทศบาลและสัดส่วนพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="225" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="224" />
       <source>Optional: its area gives the green share (%). Fields muni_code, name_th and population are used when the parameters below are empty.</source>
       <translation>ไม่บังคับ: พื้นที่ของขอบเขตใช้คำนวณสัดส่วนพื้นที่สีเขียว (%) ฟิลด์ muni_code, name_th และ population จะถูกใช้เมื่อพารามิเตอร์ด้านล่างเว้นว่าง</translation>
     </message>
@@ -2617,7 +2627,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: แปลงที่มีสถานะ “abandoned” (หรือ ยกเลิก) จะถูกตัดออกและรายงานไว้ เว้นแต่ฟิลด์วันที่มีวันที่ของแปลงนั้น (วัดในครั้งนี้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="352" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="370" />
       <source>Optional: plots with status “abandoned” are left out.</source>
       <translation>ไม่บังคับ: แปลงที่มีสถานะ “abandoned” จะไม่ถูกนำมาใช้</translation>
     </message>
@@ -2647,7 +2657,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: ขนาดของหลายลำต้นในเซลล์เดียว เช่น 45;30</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="312" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="330" />
       <source>Optional: several stems in one cell ("45;30"), same unit as DBH.</source>
       <translation>ไม่บังคับ: หลายลำต้นในช่องเดียว ("45;30") หน่วยเดียวกับ DBH</translation>
     </message>
@@ -2657,12 +2667,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: งบความคลาดเคลื่อน (error budget) จาก carbonpool:uncertainty (แหล่งที่มาและสัดส่วนของความแปรปรวน) จะเพิ่มแผนภูมิงบความคลาดเคลื่อนและค่า seed</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="247" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="265" />
       <source>Optional: the green share, the name of each municipality and the report map extent. Needs the municipality-code field too.</source>
       <translation>ไม่บังคับ: ใช้หาสัดส่วนพื้นที่สีเขียว ชื่อเทศบาล และขอบเขตแผนที่ในรายงาน ต้องมีฟิลด์รหัสเทศบาลด้วย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="157" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="156" />
       <source>Optional: the stratified estimate's stratum table; its row stratum = ALL gives the total and its 95 % interval when the numbers below are empty.</source>
       <translation>ไม่บังคับ: ตารางชั้นภูมิของการประมาณค่าแบบแบ่งชั้นภูมิ แถว stratum = ALL ให้ค่ารวมและช่วง 95 % เมื่อค่าตัวเลขด้านล่างเว้นว่าง</translation>
     </message>
@@ -2702,8 +2712,8 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>แบนด์ผลลัพธ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="429" />
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="286" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="447" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="285" />
       <location filename="../../carbon_pool_plugin/ui/dock.py" line="127" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Output folder</source>
@@ -2755,7 +2765,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ความถูกต้องโดยรวม {oa:.3f} ± {ci:.3f} (ถ่วงน้ำหนักด้วยพื้นที่), {oas:.3f} (ตามจำนวนตัวอย่าง); kappa {k:.3f}; {n} จุด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="108" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="107" />
       <source>Packages the carbon-stock map for DCCE's Green Digital Platform (GreenArea): a GeoPackage of the green-space polygons with their carbon, plus a JSON summary (municipality code and type, year in B.E. and C.E., green area in rai and as a share of the municipality, m² per person, carbon stock and annual sequestration in tCO2e with 95 % intervals, method and equation pack versions, plugin version, timestamp).
 
 GreenArea publishes no exchange format or API, so this is a PROPOSED format; the JSON is validated against the schema shipped with the plugin (data/schema/greenarea_export.schema.json, documented in docs/greenarea_export.md). Nothing is uploaded: the algorithm makes no network connection. Both files appear only when both are complete.</source>
@@ -2934,7 +2944,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ขอบเขตแปลง (รูปปิด) จุดศูนย์กลางแปลง (จุด) หรือตารางแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="230" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="248" />
       <source>Plot footprints, centres or a table, with the municipality-code field.</source>
       <translation>รูปแปลง จุดศูนย์กลางแปลง หรือตาราง พร้อมฟิลด์รหัสเทศบาล</translation>
     </message>
@@ -3018,7 +3028,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ชั้นภูมิของแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="347" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="365" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="253" />
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="179" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="245" />
@@ -3038,7 +3048,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="227" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="245" />
       <source>Plots (all municipalities)</source>
       <translation>แปลงตัวอย่าง (ทุกเทศบาล)</translation>
     </message>
@@ -3063,7 +3073,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลงที่ถูกตัดออก (ยกเลิก)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="304" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="329" />
       <source>Plots measured with no trees (zeros): {ids}</source>
       <translation>แปลงที่วัดแล้วไม่มีต้นไม้ (ค่าเป็นศูนย์): {ids}</translation>
     </message>
@@ -3123,7 +3133,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลงที่มีสถานะ “abandoned” และไม่มีวันที่ ถือว่าไม่ได้วัดในครั้งนั้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="328" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="353" />
       <source>Plots: {p}; trees summed: {t}; saplings excluded: {s}; dead: {d}; new (ingrowth, alive): {new}; unusable: {u}; orphans: {o}; mean {c:.3f} tC/ha.</source>
       <translation>แปลง: {p}; ต้นไม้ที่นำมารวม: {t}; ไม้หนุ่มที่ไม่นับ: {s}; ตาย: {d}; ใหม่ (ingrowth, มีชีวิต): {new}; ใช้ไม่ได้: {u}; ไม่มีแปลงที่ตรงกัน: {o}; ค่าเฉลี่ย {c:.3f} tC/ha</translation>
     </message>
@@ -3133,7 +3143,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>จุด: plot_id, stratum, polygon_id, พื้นที่, สัดส่วน, พิกัด UTM และ WGS84</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="137" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="136" />
       <source>Polygon CO2e field (t)</source>
       <translation>ฟิลด์ CO2e ของรูปปิด (t)</translation>
     </message>
@@ -3158,7 +3168,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>รูปปิดของชั้นภูมิ พื้นที่ของแต่ละชั้นภูมิคือผลรวมของรูปปิดในชั้นภูมินั้น (หรือของฟิลด์พื้นที่ชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="262" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="261" />
       <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="153" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Population</source>
@@ -3251,17 +3261,17 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>พร้อม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="288" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="287" />
       <source>Receives greenarea_&lt;code&gt;_&lt;year&gt;.gpkg and greenarea_&lt;code&gt;_&lt;year&gt;.json; existing files of the same name are replaced.</source>
       <translation>ใช้เก็บไฟล์ greenarea_&lt;code&gt;_&lt;year&gt;.gpkg และ greenarea_&lt;code&gt;_&lt;year&gt;.json ไฟล์ชื่อเดียวกันที่มีอยู่จะถูกเขียนทับ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="430" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="448" />
       <source>Receives one folder per municipality code.</source>
       <translation>มีหนึ่งโฟลเดอร์ต่อรหัสเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="421" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="439" />
       <source>Recompute municipalities already done</source>
       <translation>คำนวณใหม่แม้เทศบาลที่ทำเสร็จแล้ว</translation>
     </message>
@@ -3306,7 +3316,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>จำนวนประชากรตามทะเบียนราษฎร์ สำหรับพื้นที่สีเขียวต่อคน (m²/คน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="263" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="262" />
       <source>Registered population, for m² of green space per person (0 = unknown).</source>
       <translation>จำนวนประชากรตามทะเบียนราษฎร์ สำหรับพื้นที่สีเขียว m² ต่อคน (0 = ไม่ทราบ)</translation>
     </message>
@@ -3341,7 +3351,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>รายงาน (PDF)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="401" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="419" />
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="242" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Report language</source>
@@ -3398,12 +3408,12 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>กำลังประมวลผล…</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="411" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="429" />
       <source>Runs carbonpool:carbonreport for each municipality.</source>
       <translation>รัน carbonpool:carbonreport ให้แต่ละเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="417" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="435" />
       <source>Runs carbonpool:exportgreenarea for each municipality (into greenarea/).</source>
       <translation>รัน carbonpool:exportgreenarea ให้แต่ละเทศบาล (ลงใน greenarea/)</translation>
     </message>
@@ -3413,7 +3423,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>ประมวลผลแต่ละแหล่งความไม่แน่นอนแยกเดี่ยวด้วย (ใช้ค่าสุ่มชุดเดียวกัน) เพื่อแยกองค์ประกอบความแปรปรวนของผลรวม ซึ่งใช้เวลาเพิ่มขึ้น (ประมาณ +70 % เมื่อเปิดใช้ทุกแหล่ง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="199" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="217" />
       <source>Runs the yearly workflow — Tree biomass → Plot carbon → Stratified estimate, and optionally the report (PDF/HTML) and the GreenArea export — for every municipality in one call. The trees, plots and green-space polygons (and the optional boundaries) all carry a municipality-code field; each municipality is read and computed on its own, so memory is bounded by the largest municipality, not the province.
 
 Results go to Output folder/&lt;code&gt;/ (trees_biomass.gpkg, plot_carbon.gpkg, carbon_map.gpkg, carbon_strata.csv, [carbon_report.pdf/html], [greenarea/]) plus done.json, written last. A folder appears only when its municipality is complete.
@@ -3496,7 +3506,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>บันทึกเป็นค่าฐานใน GeoPackage ของโครงการ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="285" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="303" />
       <source>Scientific or Thai species name (as in Tree biomass).</source>
       <translation>ชื่อวิทยาศาสตร์หรือชื่อไทยของพันธุ์ไม้ (เหมือนใน มวลชีวภาพของต้นไม้)</translation>
     </message>
@@ -3561,7 +3571,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>กำหนดเป้าหมายสัดส่วนพื้นที่สีเขียว: 15 % (เทศบาลนคร), 20 % (เทศบาลเมือง), 25 % (เทศบาลตำบล, อบต.)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="254" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="253" />
       <source>Sets the minimum green share of Criterion 1: 15 % (city, special), 20 % (town), 25 % (subdistrict municipality, SAO).</source>
       <translation>กำหนดสัดส่วนพื้นที่สีเขียวขั้นต่ำตามเกณฑ์ที่ 1: 15 % (เทศบาลนคร, องค์กรปกครองส่วนท้องถิ่นรูปแบบพิเศษ), 20 % (เทศบาลเมือง), 25 % (เทศบาลตำบล, อบต.)</translation>
     </message>
@@ -3611,7 +3621,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>n ตาม Sourcebook = {nsb:.2f} (t = {t:.4f}); จำนวนที่ต้องการเมื่อจัดสรรแบบ {alloc} {nreq:.2f}; จำนวนแปลงที่ต้องวาง: {n}; ความแม่นยำที่คาดว่าจะได้ ±{p:.1f} %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="249" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="248" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Special local administration (BMA, Pattaya)</source>
       <translation>องค์กรปกครองส่วนท้องถิ่นรูปแบบพิเศษ (กทม., เมืองพัทยา)</translation>
@@ -3622,19 +3632,19 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ชนิดพันธุ์ไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="283" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="301" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="238" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="117" />
       <source>Species field</source>
       <translation>ฟิลด์ชนิดพันธุ์ไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="537" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="542" />
       <source>Species matched only at genus level (check the spelling): {list}</source>
       <translation>ชนิดพันธุ์ที่จับคู่ได้เพียงระดับสกุล (ตรวจสอบการสะกด): {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="532" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="537" />
       <source>Species not found in the species table: {list}</source>
       <translation>ไม่พบชนิดพันธุ์ไม้ในตารางชนิดพันธุ์ไม้: {list}</translation>
     </message>
@@ -3674,7 +3684,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>เส้นผ่านศูนย์กลางหรือเส้นรอบวงลำต้นที่ความสูง 1.30 ม.</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="291" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="309" />
       <source>Stem diameter or girth at 1.30 m; its unit is set by DBH unit.</source>
       <translation>เส้นผ่านศูนย์กลางหรือเส้นรอบวงที่ 1.30 ม. หน่วยกำหนดโดย หน่วยของ DBH</translation>
     </message>
@@ -3824,7 +3834,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ฟิลด์ชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="365" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="383" />
       <source>Stratum field of the green space</source>
       <translation>ฟิลด์ชั้นภูมิของพื้นที่สีเขียว</translation>
     </message>
@@ -3859,7 +3869,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ตารางชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="152" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="151" />
       <source>Stratum table of the estimate</source>
       <translation>ตารางชั้นภูมิของผลการประมาณค่า</translation>
     </message>
@@ -3874,15 +3884,15 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ค่า Student t ที่ใช้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="392" />
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="248" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="410" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="247" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Subdistrict administrative organisation (อบต.)</source>
       <translation>องค์การบริหารส่วนตำบล (อบต.)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="391" />
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="247" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="409" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="246" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Subdistrict municipality (เทศบาลตำบล)</source>
       <translation>เทศบาลตำบล</translation>
@@ -3903,12 +3913,12 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ผลรวมความแปรปรวนรายแหล่ง / ความแปรปรวนรวม = {r:.3f}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="434" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="452" />
       <source>Summary table</source>
       <translation>ตารางสรุป</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="544" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="537" />
       <source>Summary validated against the schema ({validator}).</source>
       <translation>ตรวจสอบข้อมูลสรุปกับ schema แล้ว ({validator})</translation>
     </message>
@@ -3947,7 +3957,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>กริดแบบมีระบบโดยสุ่มจุดเริ่มต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="332" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="350" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="194" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="283" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
@@ -4001,7 +4011,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>สัดส่วนเป้าหมาย (%)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="402" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="420" />
       <source>Thai</source>
       <translation>ไทย</translation>
     </message>
@@ -4109,7 +4119,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>แปลงตัวอย่างไม่มีทั้งฟิลด์ชั้นภูมิและรูปเรขาคณิตที่ใช้ระบุตำแหน่ง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="128" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="127" />
       <source>The polygon output of the stratified estimate: one feature per green-space polygon with area_ha, co2e_t and its interval. Copied unchanged into the GeoPackage, with muni_code and year_be added.</source>
       <translation>ผลลัพธ์รูปปิดจากการประมาณค่าแบบแบ่งชั้นภูมิ: หนึ่งรายการต่อรูปปิดพื้นที่สีเขียว พร้อม area_ha, co2e_t และช่วงความเชื่อมั่น คัดลอกลงใน GeoPackage โดยไม่เปลี่ยนแปลง และเพิ่ม muni_code และ year_be</translation>
     </message>
@@ -4149,7 +4159,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ตารางชั้นภูมิไม่มีฟิลด์ “{field}” (ฟิลด์ที่มี: {fields})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="539" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="532" />
       <source>The summary does not validate against its schema: {errors}</source>
       <translation>ข้อมูลสรุปไม่ผ่านการตรวจสอบกับ schema: {errors}</translation>
     </message>
@@ -4157,6 +4167,16 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="430" />
       <source>The training features do not overlap the image.</source>
       <translation>ข้อมูลสำหรับฝึก (training) ไม่ซ้อนทับกับภาพ</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="310" />
+      <source>The tree table has no rows: every plot gets zero carbon.</source>
+      <translation>ตารางต้นไม้ไม่มีข้อมูล: ทุกแปลงจะมีคาร์บอนเป็นศูนย์</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="474" />
+      <source>The tree table has no rows: the output is empty and every total is 0.</source>
+      <translation>ตารางต้นไม้ไม่มีข้อมูล: ผลลัพธ์ว่างเปล่าและผลรวมทุกค่าเป็น 0</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="219" />
@@ -4174,7 +4194,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ชุดสมการของผู้ใช้ที่กำหนดให้ขั้นตอนมวลชีวภาพของต้นไม้ (ถ้ามี) โดยจะใช้คอลัมน์ rse</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="456" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="474" />
       <source>The {layer} have no municipality-code field “{field}”.</source>
       <translation>ชั้นข้อมูล {layer} ไม่มีฟิลด์รหัสเทศบาล “{field}”</translation>
     </message>
@@ -4283,8 +4303,8 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ผลรวมรายรูปปิดและผลรวมของทุกรูปปิด หากไม่ระบุ จะคำนวณผลรวมของข้อมูลแรสเตอร์ทั้งหมด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="390" />
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="246" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="408" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="245" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Town municipality (เทศบาลเมือง)</source>
       <translation>เทศบาลเมือง</translation>
@@ -4345,7 +4365,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ข้อมูลการสำรวจต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="219" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="237" />
       <source>Tree inventory (all municipalities)</source>
       <translation>ข้อมูลสำรวจต้นไม้ (ทุกเทศบาล)</translation>
     </message>
@@ -4441,7 +4461,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้ การวัดครั้งที่สอง (t2)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="518" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="523" />
       <source>Trees: {n}; flagged: {f}; AGB {agb:.3f} t; carbon {c:.3f} tC; {co2:.3f} tCO2e</source>
       <translation>ต้นไม้: {n}; ติดเครื่องหมายตรวจสอบ: {f}; AGB {agb:.3f} t; คาร์บอน {c:.3f} tC; {co2:.3f} tCO2e</translation>
     </message>
@@ -4493,7 +4513,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ความไม่แน่นอน U (90 %, %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="200" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="199" />
       <source>Uncertainty U90 (%)</source>
       <translation>ความไม่แน่นอน U90 (%)</translation>
     </message>
@@ -4538,17 +4558,17 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ค่าเกณฑ์ NDVI แบบไม่กำกับดูแล (Otsu): พืชพรรณ / ไม่ใช่พืชพรรณ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="423" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="441" />
       <source>Unticked: a municipality whose folder holds done.json with the same settings is skipped (resume). Edits of the input data are not detected: tick this.</source>
       <translation>ไม่เลือก: เทศบาลที่โฟลเดอร์มี done.json ที่ใช้การตั้งค่าเดิมจะถูกข้าม (ทำต่อ) ระบบไม่ตรวจจับการแก้ไขข้อมูลนำเข้า: ให้เลือกตัวเลือกนี้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="191" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="190" />
       <source>Upper bound of the 95 % confidence interval of the total.</source>
       <translation>ขอบบนของช่วงความเชื่อมั่น 95 % ของผลรวม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="216" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="215" />
       <source>Upper bound of the 95 % interval of the annual sequestration.</source>
       <translation>ขอบบนของช่วงความเชื่อมั่น 95 % ของปริมาณการดูดซับคาร์บอนรายปี</translation>
     </message>
@@ -4568,7 +4588,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>Urban Carbon Pool {version}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="144" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="143" />
       <source>Used only when no totals are given: the carbon stock is then the sum of this field, without an interval.</source>
       <translation>ใช้เฉพาะเมื่อไม่ได้ระบุค่าผลรวม: ปริมาณการกักเก็บคาร์บอนจะเป็นผลรวมของฟิลด์นี้ โดยไม่มีช่วงความเชื่อมั่น</translation>
     </message>
@@ -4630,7 +4650,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>คำเตือน: แปลงตัวอย่าง {n} แปลงไม่มีชั้นภูมิ (อยู่นอกรูปปิดพื้นที่สีเขียวทุกรูปหรือฟิลด์ว่าง) จึงไม่นำมาคำนวณ: {ids}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="293" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="318" />
       <source>WARNING: {n} tree(s) have a plot id that matches no plot and were not summed: {list}</source>
       <translation>คำเตือน: ต้นไม้ {n} ต้นมีรหัสแปลงที่ไม่ตรงกับแปลงใด จึงไม่ได้นำมารวม: {list}</translation>
     </message>
@@ -4660,7 +4680,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>เมื่อใช้ค่าเฉลี่ยของชั้นภูมิ ผลรวมของรูปปิดทั้งหมดจะเท่ากับผลรวมจากการประมาณค่าแบบแบ่งชั้นภูมิ แหล่งที่มาของความหนาแน่นของแต่ละรูปปิดบันทึกไว้ใน density_source</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="371" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="389" />
       <source>With “Stop”, such a municipality is reported as failed; the batch goes on.</source>
       <translation>เมื่อเลือก “หยุด” เทศบาลนั้นจะถูกรายงานว่าล้มเหลว และงานจะทำต่อ</translation>
     </message>
@@ -4690,12 +4710,12 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>เขียนแปลงย่อย 10 × 10 m ของแปลงขนาด 40 × 40 m และ 100 × 100 m</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="415" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="433" />
       <source>Write the GreenArea package</source>
       <translation>เขียนชุดข้อมูล GreenArea</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="409" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="427" />
       <source>Write the report (PDF and HTML)</source>
       <translation>เขียนรายงาน (PDF และ HTML)</translation>
     </message>
@@ -4723,12 +4743,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ปีของค่าฐาน (เช่น พ.ศ. 2568) หากเว้นว่าง: ใช้ปีจากวันที่วัดแปลง (ค.ศ.)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="382" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="400" />
       <source>Year of the inventory, e.g. 2568; recorded in the estimate and the export.</source>
       <translation>ปีที่สำรวจ เช่น 2568 บันทึกไว้ในผลการประมาณค่าและไฟล์ส่งออก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="271" />
+      <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="270" />
       <source>Year of the inventory; values ≥ 2400 are Buddhist Era (พ.ศ.).</source>
       <translation>ปีที่สำรวจ ค่า ≥ 2400 ถือเป็นพุทธศักราช (พ.ศ.)</translation>
     </message>
@@ -4753,12 +4773,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ตารางการจัดสรร</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="639" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="658" />
       <source>already done ({when}); not recomputed</source>
       <translation>ทำเสร็จแล้ว ({when}) ไม่คำนวณซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="507" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="525" />
       <source>boundaries</source>
       <translation>ขอบเขตเทศบาล</translation>
     </message>
@@ -4783,12 +4803,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ชั้นข้อมูลพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="506" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="524" />
       <source>green-space polygons</source>
       <translation>รูปปิดพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="333" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="351" />
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="195" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="284" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
@@ -4796,7 +4816,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>เข้ากันได้กับ i-Tree</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="776" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="793" />
       <source>internal error {kind}: {err}</source>
       <translation>ข้อผิดพลาดภายใน {kind}: {err}</translation>
     </message>
@@ -4818,12 +4838,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ชุดวิธีการ {m}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="661" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="680" />
       <source>no trees and no plots (not inventoried)</source>
       <translation>ไม่มีต้นไม้และแปลงตัวอย่าง (ยังไม่ได้สำรวจ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="690" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="707" />
       <source>no {what} with this code</source>
       <translation>ไม่มี{what}ที่มีรหัสนี้</translation>
     </message>
@@ -4848,7 +4868,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ชั้นข้อมูลแปลงตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="505" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="523" />
       <source>plots</source>
       <translation>แปลงตัวอย่าง</translation>
     </message>
@@ -4873,7 +4893,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>คู่ small:target เช่น “street:residential;riparian:park” เฉพาะชั้นภูมิที่มีแปลงตัวอย่างน้อยกว่า 2 แปลงเท่านั้นที่จะถูกรวม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="372" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="390" />
       <source>small:target pairs, e.g. “street:residential”, for every municipality.</source>
       <translation>คู่ เล็ก:เป้าหมาย เช่น “street:residential” ใช้กับทุกเทศบาล</translation>
     </message>
@@ -4903,7 +4923,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ชั้นข้อมูลต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="504" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="522" />
       <source>trees</source>
       <translation>ต้นไม้</translation>
     </message>
@@ -4929,27 +4949,27 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{alg}: ไม่มีการกำหนดพารามิเตอร์ {key} จึงไม่ได้ส่งค่าไป</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="794" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="811" />
       <source>{code}: FAILED — {msg}</source>
       <translation>{code}: ล้มเหลว — {msg}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="666" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="685" />
       <source>{code}: no trees and no plots, skipped.</source>
       <translation>{code}: ไม่มีต้นไม้และแปลงตัวอย่าง ข้าม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="764" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="781" />
       <source>{code}: ok — {co2:.1f} tCO2e → {folder}</source>
       <translation>{code}: สำเร็จ — {co2:.1f} tCO2e → {folder}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="645" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="664" />
       <source>{code}: skipped — already done with the same settings ({folder}); tick Recompute to redo it.</source>
       <translation>{code}: ข้าม — ทำเสร็จแล้วด้วยการตั้งค่าเดิม ({folder}) เลือก คำนวณใหม่ เพื่อทำซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="652" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="671" />
       <source>{code}: the settings changed since it was done: recomputed.</source>
       <translation>{code}: การตั้งค่าเปลี่ยนไปจากครั้งที่ทำเสร็จ จึงคำนวณใหม่</translation>
     </message>
@@ -4989,7 +5009,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>รูปปิดพื้นที่สีเขียว {n} รูปไม่มีชั้นภูมิ: จึงไม่นำมารวมในการประมาณค่า</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="618" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="636" />
       <source>{n} municipalities: {codes}</source>
       <translation>{n} เทศบาล: {codes}</translation>
     </message>
@@ -5105,7 +5125,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ไทย (Thai)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="631" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="650" />
       <source>— Municipality {code} ({i}/{n})</source>
       <translation>— เทศบาล {code} ({i}/{n})</translation>
     </message>

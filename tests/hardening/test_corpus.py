@@ -339,7 +339,7 @@ CASES = [
         PLOT_ALGS,
         C.empty_layer("plots", "plots", "Polygon", C.PLOT_FIELDS),
         {
-            "plotcarbon": Warn(r"12 tree\(s\) have a plot id that matches no plot"),
+            "plotcarbon": Error(r"0 plot\(s\) to compute"),
             "stratifiedestimate": Error(r"0 plot\(s\)"),
             "stockchange": Error(r"0 plot\(s\)"),
             "uncertainty": Error(r"0 plot\(s\)"),

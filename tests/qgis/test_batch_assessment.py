@@ -332,3 +332,76 @@ def test_reads_one_municipality_at_a_time(processing, batch_gpkg, tmp_path, monk
     trees = {value: n for name, value, n, _total in seen if name.startswith("TREES")}
     assert trees == {"A": 1069, "B": 1162}
     assert all(n < total for _name, _value, n, total in seen)
+
+
+def test_thai_codes_orphan_trees_and_similar_codes(processing, tmp_path):
+    """Thai municipality codes get their own readable folders (they all became "municipality"
+    and overwrote each other); a municipality whose trees match no plot fails with a clear
+    message instead of reporting 0 tCO2e; codes A and A-1 keep apart."""
+    import os
+    import stat
+
+    from osgeo import gdal
+
+    script = _load_script("make_batch_sample")
+    gpkg = tmp_path / "thai.gpkg"
+    specs = [script.parse_spec(s) for s in ("บางพลี:2568:0", "บางบ่อ:2572:20000", "A-1:2568:40000")]
+    script.make_batch_sample(gpkg, specs)
+    ds = gdal.OpenEx(str(gpkg), gdal.OF_VECTOR | gdal.OF_UPDATE)
+    ds.ExecuteSQL("UPDATE trees SET \"รหัสแปลง\" = 'ZZ-' || \"รหัสแปลง\" WHERE muni_code = 'A-1'")
+    ds = None
+    folder, summary = tmp_path / "out", tmp_path / "summary.csv"
+    feedback = RecordingFeedback()
+    result = processing.run(
+        ALG, _params(str(gpkg), folder, summary, SMALL_STRATA=0), feedback=feedback
+    )
+    rows = _summary(summary)
+    assert rows["บางพลี"]["status"] == "ok" and rows["บางบ่อ"]["status"] == "ok"
+    assert Path(rows["บางพลี"]["folder"]).name == "บางพลี"
+    assert Path(rows["บางบ่อ"]["folder"]).name == "บางบ่อ"
+    assert rows["บางพลี"]["total_tco2e"] != rows["บางบ่อ"]["total_tco2e"]  # 2568 vs 2572 data
+    for code in ("บางพลี", "บางบ่อ"):
+        done = json.loads((folder / code / "done.json").read_text(encoding="utf-8"))
+        assert done["code"] == code
+        mode = stat.S_IMODE(os.stat(folder / code).st_mode)
+        assert mode & 0o055 == 0o055 & ~_umask()  # readable by colleagues, as umask allows
+    assert rows["A-1"]["status"] == "failed"
+    assert "No tree matched a plot" in rows["A-1"]["message"]
+    assert result["N_OK"] == 2 and result["N_FAILED"] == 1
+    assert not [p for p in folder.iterdir() if p.name.startswith(".")]
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_stale_working_folders_of_one_code_only(tmp_path):
+    """A run cleans up its own code's folders left by killed runs, never another code's (A vs
+    A-1 matched the same glob) nor a working folder of a run going on in another QGIS."""
+    import os
+    import time
+
+    from carbon_pool_plugin.algorithms.batch_assessment import (
+        STALE_PARTIAL_SECONDS,
+        partial_prefix,
+        remove_stale_partials,
+    )
+
+    old = time.time() - STALE_PARTIAL_SECONDS - 60
+    folders = {
+        "a_killed": tmp_path / (partial_prefix("A") + "k1"),
+        "a_running": tmp_path / (partial_prefix("A") + "r1"),
+        "a1_killed": tmp_path / (partial_prefix("A-1") + "k2"),
+    }
+    for name, path in folders.items():
+        path.mkdir()
+        if "killed" in name:
+            os.utime(path, (old, old))
+    assert not partial_prefix("A-1").startswith(partial_prefix("A"))
+    remove_stale_partials(tmp_path, "A")
+    assert not folders["a_killed"].exists()
+    assert folders["a_running"].exists() and folders["a1_killed"].exists()

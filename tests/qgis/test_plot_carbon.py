@@ -133,3 +133,17 @@ def test_sample_town(sample_epochs):
     assert empty["n_trees"] == 0 and empty["carbon_t_ha"] == 0.0
     assert by_id["TH-SAMPLE-01-ST-0002"]["effective_area_m2"] == pytest.approx(400 * 0.544)
     assert layer.wkbType() != 100  # footprints kept
+
+
+def test_no_tree_matching_a_plot_is_an_error(processing, tmp_path):
+    """Every tree's plot id misses the plots (e.g. a prefix added in one table): every plot would
+    read 0 tC/ha, so the run stops and shows ids from both sides."""
+    trees = trees_layer([("ZZ-P1", "1", "alive", 20.0, 100.0), ("ZZ-P2", "1", "alive", 15.0, 50.0)])
+    with pytest.raises(QgsProcessingException, match=r"No tree matched a plot.*ZZ-P1.*P1"):
+        _run(processing, tmp_path, _plots(), TREES=trees)
+
+
+def test_empty_tree_table_warns(processing, tmp_path):
+    result, rows, feedback = _run(processing, tmp_path, _plots(), TREES=trees_layer([]))
+    assert set(rows) == {"P1", "P2"} and all(r["carbon_t_ha"] == 0 for r in rows.values())
+    assert any("tree table has no rows" in m for m in feedback.messages)
