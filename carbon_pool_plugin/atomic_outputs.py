@@ -87,6 +87,9 @@ SIDECARS: Dict[str, Tuple[str, ...]] = {
     ".csv": (".csvt", ".prj"),
 }
 
+#: sub-folder of a temporary folder holding the older dataset while the new one moves in
+_ASIDE = ".previous"
+
 #: SQLite (GeoPackage, SpatiaLite) files next to the main file: an old write-ahead log or journal
 #: must never meet a new database
 SQLITE_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -173,6 +176,7 @@ class AtomicOutputs:
         self._sinks: list = []  # weak references to every sink made here (closed at the end)
         self._writers: list = []
         self._state = "open"  # open -> committed | discarded
+        self._on_commit: list = []
 
     # -- context manager ----------------------------------------------------------------------
     def __enter__(self) -> AtomicOutputs:
@@ -339,23 +343,34 @@ class AtomicOutputs:
         if self._state == "discarded":
             raise RuntimeError("AtomicOutputs.commit() after discard()")
         self._close_all()
+        current = None
         try:
             for staged in list(self._staged):
+                current = staged
                 if staged.file_name:
                     self._move_into_place(staged)
                 shutil.rmtree(staged.tmpdir, ignore_errors=True)
                 self._staged.remove(staged)
         except OSError as err:
             self.discard()
+            path = current.final_file if current is not None and current.file_name else ""
             raise QgsProcessingException(
                 tr("Could not write features to the output.")
                 + " "
                 + tr(
                     "The finished output could not replace {path}: is it open in QGIS or "
                     "another program? Remove that layer or choose another file name. ({error})"
-                ).format(path=getattr(err, "filename", "") or "", error=err.strerror or err)
+                ).format(path=path or getattr(err, "filename", ""), error=err.strerror or err)
             ) from err
         self._state = "committed"
+        for callback in self._on_commit:
+            callback()
+        self._on_commit = []
+
+    def on_commit(self, callback) -> None:
+        """Run ``callback()`` once every output is in place (e.g. record the run in a baseline
+        table only for outputs that exist); dropped on discard."""
+        self._on_commit.append(callback)
 
     def discard(self) -> None:
         """Remove every temporary output (cancel, error). Safe to call twice and after commit.
@@ -471,26 +486,50 @@ class AtomicOutputs:
             pass  # not SQLite: the files are moved as they are
 
     def _move_into_place(self, staged: _Staged) -> None:
+        """Replace the dataset at the target with the new one, all or nothing.
+
+        Every file of the older dataset there (the files being replaced, and stale sidecars the
+        new one does not have) is first moved aside into the temporary folder; then the new files
+        are moved in, the main file last (a reader finds it complete with its sidecars). If any
+        step fails (e.g. Windows refuses to replace a file open in QGIS) the new files are taken
+        out again and the old ones put back, so the target holds the complete old dataset.
+        """
         self._checkpoint(staged.temp_file)
-        names = sorted(os.listdir(staged.tmpdir))
+        names = sorted(n for n in os.listdir(staged.tmpdir) if n != _ASIDE)
         main = staged.file_name
-        # 1. stale files of an older dataset at the destination that the new one does not have
         stem, ext = os.path.splitext(main)
-        # (also the main file itself when the new dataset has none: a table without geometry
-        # written to a ``.shp`` target is a lone ``.dbf``, and QGIS deletes the old ``.shp``)
-        stale = [main] + [main + suffix for suffix in SQLITE_SUFFIXES]
-        stale += [stem + side for side in SIDECARS.get(ext.lower(), ())]
-        stale += [stem + side.upper() for side in SIDECARS.get(ext.lower(), ())]
-        for name in dict.fromkeys(stale):
-            if name in names:
-                continue
-            candidate = os.path.join(staged.folder, name)
-            if os.path.isfile(candidate):
-                os.remove(candidate)
-        # 2. the new files, the main file last (a reader finds it complete with its sidecars)
-        order = [n for n in names if n != main] + ([main] if main in names else [])
-        for name in order:
-            source = os.path.join(staged.tmpdir, name)
-            if os.path.isfile(source):
-                qgis_io.default_file_mode(source)
-            os.replace(source, os.path.join(staged.folder, name))
+        # the older dataset: what the new one replaces, its SQLite logs, and sidecars the new one
+        # lacks (also the main file itself when the new dataset has none: a table without
+        # geometry written to a ``.shp`` target is a lone ``.dbf``, and QGIS deletes the old .shp)
+        old = list(names) + [main] + [main + suffix for suffix in SQLITE_SUFFIXES]
+        old += [stem + side for side in SIDECARS.get(ext.lower(), ())]
+        old += [stem + side.upper() for side in SIDECARS.get(ext.lower(), ())]
+        aside = os.path.join(staged.tmpdir, _ASIDE)
+        moved_aside: List[str] = []
+        moved_in: List[str] = []
+        try:
+            for name in dict.fromkeys(old):
+                current = os.path.join(staged.folder, name)
+                if os.path.isfile(current):
+                    os.makedirs(aside, exist_ok=True)
+                    os.replace(current, os.path.join(aside, name))
+                    moved_aside.append(name)
+            order = [n for n in names if n != main] + ([main] if main in names else [])
+            for name in order:
+                source = os.path.join(staged.tmpdir, name)
+                if os.path.isfile(source):
+                    qgis_io.default_file_mode(source)
+                os.replace(source, os.path.join(staged.folder, name))
+                moved_in.append(name)
+        except OSError:
+            for name in reversed(moved_in):  # best effort: the old dataset back as it was
+                try:
+                    os.replace(os.path.join(staged.folder, name), os.path.join(staged.tmpdir, name))
+                except OSError:
+                    pass
+            for name in moved_aside:
+                try:
+                    os.replace(os.path.join(aside, name), os.path.join(staged.folder, name))
+                except OSError:
+                    pass
+            raise

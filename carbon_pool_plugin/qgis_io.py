@@ -367,10 +367,13 @@ def _has_arrow_numpy() -> bool:
 
 
 def ogr_file_source(parameters: dict, key: str, layer, context=None) -> Optional[OgrFileSource]:
-    """The OGR file behind the source parameter ``key``, or ``None`` when it must be read by QGIS.
+    """The GeoPackage layer behind the source parameter ``key``, or ``None`` when it must be read
+    by QGIS.
 
-    ``None`` for non-OGR providers (memory, PostGIS, delimited text, …), subset strings, layers with
-    unsaved edits, "selected features only", feature limits or filters, and files GDAL cannot open.
+    ``None`` for anything but a plain GeoPackage layer with a ``fid`` column: other providers
+    (memory, PostGIS, delimited text, …) and OGR formats (shapefile, CSV, XLSX: encodings and
+    open options are QGIS's), subset strings, open options, layers with unsaved edits, "selected
+    features only", feature limits or filters, and files GDAL cannot open.
     """
     import os
 
@@ -395,6 +398,8 @@ def ogr_file_source(parameters: dict, key: str, layer, context=None) -> Optional
     path = parts.get("path") or ""
     if not path or not os.path.isfile(path) or parts.get("subset"):
         return None
+    if parts.get("openOptions"):
+        return None  # e.g. a CSV's X/Y columns or type detection: only QGIS applies them
     layer_name = parts.get("layerName") or None
     layer_id = parts.get("layerId")
     index = int(layer_id) if layer_id not in (None, "") else None
@@ -402,18 +407,30 @@ def ogr_file_source(parameters: dict, key: str, layer, context=None) -> Optional
     ds, lyr = src.open()
     if lyr is None or lyr.GetFeatureCount() != layer.featureCount():
         return None
+    # GeoPackage only: its text is UTF-8 by definition (a shapefile's may be re-encoded by QGIS's
+    # provider encoding, a CSV's types and geometry come from open options), and its fid column
+    # must be "fid", which QGIS shows as a field (an OBJECTID fid column would be dropped)
+    if ds.GetDriver().ShortName != "GPKG" or (lyr.GetFIDColumn() or "").lower() != "fid":
+        return None
+    if lyr.GetLayerDefn().GetGeomFieldCount() > 1:
+        return None
     return src
 
 
 def _column_from_arrow(values) -> np.ndarray:
     """An Arrow/numpy column -> object/float array as :func:`read_frame` would give to ``core``.
 
-    Text comes back as ``str`` (bytes decoded as UTF-8) and NULL as ``None``; a column with NULLs
-    arrives as a masked array, decoded the same way (a single empty cell must not leave the
-    others as bytes).
+    Text comes back as ``str`` (bytes decoded as UTF-8), integers as Python ``int`` (as QGIS gives
+    them: ``1`` stays ``"1"`` as text, e.g. an open-grown code, and 64-bit ids keep every digit),
+    doubles as float64 with NULL as NaN, other NULLs as ``None``. A column with NULLs arrives as
+    a masked array and is converted the same way (one empty cell must not change the others).
+    Raises ``ValueError`` for single-precision floats: GeoPackage stores them as doubles, which
+    QGIS reads in full, while the Arrow stream rounds them to float32 (use the generic reader).
     """
+    if values.dtype.kind == "f" and values.dtype.itemsize < 8:
+        raise ValueError("float32 column")
     if isinstance(values, np.ma.MaskedArray):
-        if values.dtype.kind in "iuf":
+        if values.dtype.kind == "f":
             return values.astype("float64").filled(np.nan)
         mask = np.ma.getmaskarray(values)
         data = _column_from_arrow(np.asarray(values.data))
@@ -430,8 +447,8 @@ def _column_from_arrow(values) -> np.ndarray:
             [v.decode("utf-8", "replace") if isinstance(v, bytes) else v for v in values],
             dtype=object,
         )
-    if values.dtype.kind in "iu":
-        return values.astype("float64") if values.dtype.itemsize > 4 else values
+    if values.dtype.kind in "iub":
+        return values.astype(object)  # Python ints (bools as such), as QGIS gives them
     return values
 
 
@@ -554,7 +571,8 @@ def gpkg_whole_file_plan(src: OgrFileSource) -> Optional[WholeFilePlan]:
     low = name.lower()
     rtree = "rtree_{}_".format(low)
     try:
-        uri = "file:{}?mode=ro&immutable=1".format(src.path.replace("?", "%3f").replace("#", "%23"))
+        quoted = src.path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+        uri = "file:{}?mode=ro&immutable=1".format(quoted)
         con = sqlite3.connect(uri, uri=True)
         try:
             schema = con.execute(
@@ -566,6 +584,9 @@ def gpkg_whole_file_plan(src: OgrFileSource) -> Optional[WholeFilePlan]:
             layers = [t for t, kind in contents if t.lower() != low]
             if any(kind not in ("features", "attributes") for _t, kind in contents):
                 return None  # tiles: not handled here
+            tables = {n.lower() for k, n, _t in schema if k == "table"}
+            if any(t.lower() not in tables for t, _kind in contents):
+                return None  # a view registered as a layer, or a row whose table is gone
             other = {t.lower() for t in layers}
             objects = []
             for kind, obj, table in schema:
@@ -627,7 +648,8 @@ def gpkg_destination(dest_id: str) -> Optional[tuple]:
     path, _sep, rest = dest_id.partition("|")
     if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
         return None
-    layer_name = os.path.splitext(os.path.basename(path))[0]
+    # as QGIS names a new GeoPackage's layer: the file name up to its first dot (QFileInfo::baseName)
+    layer_name = os.path.basename(path).split(".")[0]
     for part in rest.split("|"):
         if part.startswith("layername="):
             layer_name = part.split("=", 1)[1]
@@ -683,8 +705,13 @@ class GpkgCopyWriter:
             if os.path.exists(self.dest_path):
                 os.remove(self.dest_path)
             if self.whole_file:
-                self._copy_whole_file()
-                return
+                try:
+                    self._copy_whole_file()
+                    return
+                except Exception:  # anything unexpected in the file: copy through GDAL instead
+                    remove_dataset(self.dest_path)
+                    self.whole_file = None
+                    self._fields_added = []
             ds, layer = self.src.open()
             options = gdal.VectorTranslateOptions(
                 format="GPKG",
@@ -726,15 +753,26 @@ class GpkgCopyWriter:
         if plan.vacuum:
             out.ExecuteSQL("VACUUM")
         old_name = plan.layer
-        if old_name.lower() != self.layer_name.lower():
-            gdal.ErrorReset()
-            out.ExecuteSQL(
-                'ALTER TABLE "{}" RENAME TO "{}"'.format(
-                    old_name.replace('"', '""'), self.layer_name.replace('"', '""')
+        if old_name != self.layer_name:
+            # names differing only in case go through a temporary name (SQLite compares
+            # table names without case)
+            steps = [self.layer_name]
+            if old_name.lower() == self.layer_name.lower():
+                steps.insert(0, "cp_rename_{}".format(os.getpid()))
+            for new_name in steps:
+                gdal.ErrorReset()
+                out.ExecuteSQL(
+                    'ALTER TABLE "{}" RENAME TO "{}"'.format(
+                        old_name.replace('"', '""'), new_name.replace('"', '""')
+                    )
                 )
-            )
-            if out.GetLayerByName(self.layer_name) is None:
-                raise RuntimeError(gdal.GetLastErrorMsg() or "could not rename the copied layer")
+                layer = out.GetLayerByName(new_name)
+                if layer is None or layer.GetName() != new_name:
+                    raise RuntimeError(
+                        gdal.GetLastErrorMsg() or "could not rename the copied layer"
+                    )
+                layer = None
+                old_name = new_name
         self._ensure_spatial_index(out)
         if self.kinds:
             self._fields_added = self._add_fields(out, self.kinds)
@@ -786,11 +824,17 @@ class GpkgCopyWriter:
             first = next(rows, None)
             if first is not None:
                 try:
-                    con.execute(sql, first)
-                except sqlite3.OperationalError:  # not prepared: nothing written
-                    con.execute("ROLLBACK")
+                    changed = con.execute(sql, first).rowcount
+                except sqlite3.OperationalError as err:
+                    if "no such function" not in str(err):
+                        raise  # disk full, locked, I/O: a real error
+                    con.execute("ROLLBACK")  # not prepared: nothing written
                     return False
-                con.executemany(sql, rows)
+                changed += max(con.executemany(sql, rows).rowcount, 0)
+                if changed != len(self.gdal_fids):
+                    raise ValueError(
+                        "{} of {} rows matched a feature id".format(changed, len(self.gdal_fids))
+                    )
             con.execute(
                 "UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
                 "WHERE lower(table_name) = lower(?)",
@@ -1039,10 +1083,14 @@ def gpkg_copy_writer(outputs, output_key, src, fields, source, kinds) -> Optiona
 # --------------------------------------------------------------------------------------------------
 def default_file_mode(path: str) -> None:
     """Give a file written through ``tempfile.mkstemp`` (mode 600) the permissions a normally
-    created file gets (0666 minus the umask), so colleagues on a shared drive can open it."""
+    created file gets (0666 minus the umask), so colleagues on a shared drive can open it.
+    Best effort: a file system that refuses modes (some network or FAT drives) keeps its own."""
     mask = os.umask(0)
     os.umask(mask)
-    os.chmod(path, 0o666 & ~mask)
+    try:
+        os.chmod(path, 0o666 & ~mask)
+    except OSError:
+        pass
 
 
 def default_dir_mode(path) -> None:
@@ -1050,7 +1098,10 @@ def default_dir_mode(path) -> None:
     folder gets (0777 minus the umask)."""
     mask = os.umask(0)
     os.umask(mask)
-    os.chmod(path, 0o777 & ~mask)
+    try:
+        os.chmod(path, 0o777 & ~mask)
+    except OSError:
+        pass
 
 
 def remove_dataset(path) -> None:

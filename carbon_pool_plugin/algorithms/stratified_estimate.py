@@ -723,8 +723,18 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
         database = self.parameterAsString(parameters, self.BASELINE_DB, context).strip()
         targets = [t for t in (gpkg, database) if t]
         if targets:
+            # appended once the map and tables are in place (outputs.on_commit): a baseline
+            # record never names outputs of a run that failed at the last step
             results[self.BASELINE_ID] = self._save_baseline(
-                targets, parameters, context, feedback, plots_raw, municipality, result, table
+                targets,
+                parameters,
+                context,
+                feedback,
+                plots_raw,
+                municipality,
+                result,
+                table,
+                outputs,
             )
         if gpkg:
             results[self.BASELINE_GPKG] = gpkg
@@ -732,9 +742,19 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
         return results
 
     def _save_baseline(
-        self, targets, parameters, context, feedback, plots_raw, municipality, result, table
+        self,
+        targets,
+        parameters,
+        context,
+        feedback,
+        plots_raw,
+        municipality,
+        result,
+        table,
+        outputs,
     ):
-        """Build one record and append it to every target (GeoPackage and/or PostgreSQL)."""
+        """Build one record; it is appended to every target (GeoPackage and/or PostgreSQL) when
+        ``outputs`` commits. Returns the record's id."""
         from ..baseline_store import (
             BaselineStoreError,
             append_baseline,
@@ -788,19 +808,23 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
             seed=None,
         )
         baseline_id = str(record["baseline_id"])
-        for target in targets:
-            where = redact_conninfo(target) if is_postgres_target(target) else target
-            try:
-                baseline_id = append_baseline(target, record)
-            except (BaselineStoreError, RuntimeError, OSError) as err:
-                raise QgsProcessingException(
-                    self.tr("Could not save the baseline in {path}: {err}").format(
-                        path=where, err=err
+
+        def save() -> None:
+            for target in targets:
+                where = redact_conninfo(target) if is_postgres_target(target) else target
+                try:
+                    append_baseline(target, record)
+                except (BaselineStoreError, RuntimeError, OSError) as err:
+                    raise QgsProcessingException(
+                        self.tr("Could not save the baseline in {path}: {err}").format(
+                            path=where, err=err
+                        )
+                    ) from err
+                feedback.pushInfo(
+                    self.tr("Baseline “{name}” saved in {path} (id {id}).").format(
+                        name=name, path=where, id=baseline_id
                     )
-                ) from err
-            feedback.pushInfo(
-                self.tr("Baseline “{name}” saved in {path} (id {id}).").format(
-                    name=name, path=where, id=baseline_id
                 )
-            )
+
+        outputs.on_commit(save)
         return baseline_id

@@ -14,6 +14,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsWkbTypes,
 )
 
 from .. import qgis_io
@@ -359,6 +360,9 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
         """
         if not self.FAST_IO or getattr(self, "_reencoded", False):
             return None
+        geometry = QgsWkbTypes.geometryType(source.wkbType())
+        if geometry not in (QgsWkbTypes.PointGeometry, QgsWkbTypes.NullGeometry):
+            return None  # crowns as polygons: QGIS checks their validity on the generic path
         existing = {name.lower() for name in source.fields().names()}
         if any(name.lower() in existing for name, _kind in OUTPUT_COLUMNS):
             return None  # replaced columns: the generic path handles the clash

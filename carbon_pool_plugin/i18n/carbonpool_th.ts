@@ -299,7 +299,7 @@
       <translation>ชื่อกรณีฐาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="802" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="824" />
       <source>Baseline “{name}” saved in {path} (id {id}).</source>
       <translation>บันทึกกรณีฐาน “{name}” ไว้ใน {path} แล้ว (รหัส {id})</translation>
     </message>
@@ -527,12 +527,12 @@
       <translation>Chave et al. 2004: sd = 0.0062·D + 0.0904 cm</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="243" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="244" />
       <source>Chave et al. 2014 Eq. 6a (needs E)</source>
       <translation>Chave et al. 2014 Eq. 6a (ต้องใช้ E)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="278" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="279" />
       <source>Choose one database per project; it is recorded in the output.</source>
       <translation>เลือกฐานข้อมูลเดียวต่อหนึ่งโครงการ ฐานข้อมูลที่ใช้จะถูกบันทึกไว้ในผลลัพธ์</translation>
     </message>
@@ -738,7 +738,7 @@ Map: annual sequestration (tCO2e/yr and per ha) of every green-space polygon.</s
       <translation>คำนวณงบประมาณความคลาดเคลื่อน (error budget)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="84" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="85" />
       <source>Computes above-ground biomass (AGB), below-ground biomass (BGB), carbon and CO2 equivalent for every tree of a field inventory, using the central equation library (T-VER Ogawa/Tsutsumi/Komiyama, palms, bamboo, lianas, Chave, Brown) and the species wood-density table (species → genus → family → stand → dataset fallback).
 
 The input can be any table or layer (GeoPackage, Shapefile, CSV, XLSX). DBH may be given in cm or mm, or as girth (circumference at 1.30 m). Rows that cannot be used are kept with empty carbon and a flag (DBH_MISSING, DBH_INVALID, SPECIES_UNMATCHED, …); the input is never modified. Every output row is stamped with the method pack and the equation used.</source>
@@ -798,20 +798,20 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่สามารถย้ายผลลัพธ์ไปยัง {folder}: {err}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="797" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="819" />
       <source>Could not save the baseline in {path}: {err}</source>
       <translation>ไม่สามารถบันทึกกรณีฐานใน {path}: {err}</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="350" />
-      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="257" />
-      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="351" />
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="261" />
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="358" />
       <location filename="../../carbon_pool_plugin/qgis_io.py" line="317" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="886" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="838" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="856" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="802" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="927" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="930" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="882" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="900" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="846" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="971" />
       <source>Could not write features to the output.</source>
       <translation>ไม่สามารถเขียนฟีเจอร์ลงในผลลัพธ์ได้</translation>
     </message>
@@ -861,13 +861,13 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>Custom (ระบุหมายเลขแบนด์ด้านล่าง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="197" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="198" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="286" />
       <source>Custom (method file)</source>
       <translation>Custom (ไฟล์วิธีการ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="210" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="211" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="298" />
       <source>Custom method pack (JSON)</source>
       <translation>ชุดวิธีการที่กำหนดเอง (JSON)</translation>
@@ -889,7 +889,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="307" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="125" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="126" />
       <location filename="../../carbon_pool_plugin/ui/dock.py" line="365" />
       <source>DBH or girth field</source>
       <translation>ฟิลด์ DBH หรือเส้นรอบวง</translation>
@@ -901,7 +901,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="315" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="134" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="135" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>DBH unit</source>
       <translation>หน่วยของ DBH</translation>
@@ -958,14 +958,14 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="317" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="136" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="137" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Diameter in cm</source>
       <translation>เส้นผ่านศูนย์กลาง หน่วย cm</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="318" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="137" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="138" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Diameter in mm</source>
       <translation>เส้นผ่านศูนย์กลาง หน่วย mm</translation>
@@ -1068,7 +1068,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>English</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="258" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="259" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="317" />
       <source>Environmental stress E (Chave 2014)</source>
       <translation>ความเครียดจากสภาพแวดล้อม E (Chave 2014)</translation>
@@ -1084,13 +1084,13 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>จัดสรรเท่ากันทุกประเภท ใช้เมื่อขนาดตัวอย่างรวมเป็น 0</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="216" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="217" />
       <source>Equation</source>
       <translation>สมการ</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="281" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="299" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="300" />
       <source>Equation pack version</source>
       <translation>รุ่นของชุดสมการ</translation>
     </message>
@@ -1120,7 +1120,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>รูปปิดพื้นที่สีเขียวทุกรูปพร้อมชั้นภูมิ โดยรวมพื้นที่ของแต่ละชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="282" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="283" />
       <source>Every input field plus accepted_name, dbh_cm, agb_kg, bgb_kg, biomass_kg, carbon_kg, co2e_kg, wd, wd_sd, wd_level, height_m, height_source, equation_id, method and flags.</source>
       <translation>ทุกฟิลด์ของข้อมูลนำเข้า พร้อม accepted_name, dbh_cm, agb_kg, bgb_kg, biomass_kg, carbon_kg, co2e_kg, wd, wd_sd, wd_level, height_m, height_source, equation_id, method และ flags</translation>
     </message>
@@ -1200,7 +1200,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ตัวแปรคุณลักษณะ: {f}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="242" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="243" />
       <source>Feldpausch et al. 2012 (South-East Asia)</source>
       <translation>Feldpausch et al. 2012 (เอเชียตะวันออกเฉียงใต้)</translation>
     </message>
@@ -1236,7 +1236,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่มีฟิลด์ “{field}” ในชั้นข้อมูลชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="445" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="449" />
       <source>Field(s) {missing} not found in the tree table; its fields are: {fields}. If the table has title or merged rows above the column names, delete them so the names are in the first row.</source>
       <translation>ไม่พบฟิลด์ {missing} ในตารางต้นไม้ ฟิลด์ที่มีคือ: {fields} หากตารางมีแถวชื่อเรื่องหรือแถวที่ผสานเซลล์อยู่เหนือชื่อคอลัมน์ ให้ลบแถวเหล่านั้นออกเพื่อให้ชื่อคอลัมน์อยู่ในแถวแรก</translation>
     </message>
@@ -1261,7 +1261,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ส่วนแรกของรหัสแปลงทุกแปลง เช่น TH-SAMPLE-01</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="202" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="203" />
       <source>Fixes carbon fraction, root:shoot ratio, default equations and minimum DBH. Its id and version are stamped on every output row.</source>
       <translation>กำหนดสัดส่วนคาร์บอน อัตราส่วนราก:ลำต้น สมการตั้งต้น และ DBH ต่ำสุด รหัสและรุ่นของชุดวิธีการจะถูกบันทึกไว้ในผลลัพธ์ทุกแถว</translation>
     </message>
@@ -1317,21 +1317,21 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="319" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="138" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="139" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Girth (circumference) in cm</source>
       <translation>เส้นรอบวง หน่วย cm</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="320" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="139" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="140" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Girth (circumference) in m</source>
       <translation>เส้นรอบวง หน่วย m</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="324" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="143" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="144" />
       <source>Girth is converted once to diameter: D = girth / π.</source>
       <translation>เส้นรอบวงจะถูกแปลงเป็นเส้นผ่านศูนย์กลางครั้งเดียว: D = เส้นรอบวง / π</translation>
     </message>
@@ -1360,12 +1360,12 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
 ความหนาแน่นในรูปข้อความ: code:mean[:low:high] คั่นด้วย ‘;’ เช่น 1:45.2:38.1:52.3;2:5.0:3.1:6.9 — หรือใช้ตารางที่มีฟิลด์ประเภท ค่าเฉลี่ย ค่าต่ำ และค่าสูง ประเภทที่ไม่มีค่าความหนาแน่นนับเป็น 0 tC/ha พื้นที่พิกเซลคำนวณจาก geotransform (CRS แบบฉาย) หรือจากทรงรีทีละแถว (CRS ภูมิศาสตร์) ช่วงนี้ไม่รวมความคลาดเคลื่อนจากการจำแนกประเภทในแผนที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="274" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="275" />
       <source>Global Wood Density Database v1 (2009)</source>
       <translation>Global Wood Density Database v1 (2009)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="273" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="274" />
       <source>Global Wood Density Database v2 (2026)</source>
       <translation>Global Wood Density Database v2 (2026)</translation>
     </message>
@@ -1506,12 +1506,12 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="334" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="155" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="156" />
       <source>Height field (m)</source>
       <translation>ฟิลด์ความสูง (m)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="239" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="240" />
       <source>Height model for missing heights</source>
       <translation>แบบจำลองความสูงสำหรับต้นที่ไม่มีข้อมูลความสูง</translation>
     </message>
@@ -1564,7 +1564,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="352" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="196" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="197" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="285" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>IPCC 2019</source>
@@ -1708,7 +1708,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ประเภทที่มีจุดภาพมากกว่านี้จะถูกสุ่มตัวอย่างย่อย (กำหนดค่า seed) ให้เหลือเท่าจำนวนนี้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="100" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="101" />
       <source>Layer or table with one row per tree (GPKG, SHP, CSV, XLSX).</source>
       <translation>ชั้นข้อมูลหรือตารางที่มีหนึ่งแถวต่อต้นไม้หนึ่งต้น (GPKG, SHP, CSV, XLSX)</translation>
     </message>
@@ -1723,12 +1723,12 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ไม่พบแม่แบบเค้าโครงหน้า (layout template): {path}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="168" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="169" />
       <source>Life form field</source>
       <translation>ฟิลด์รูปชีวิต (life form)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="241" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="242" />
       <source>Local H–D model fitted on measured trees</source>
       <translation>แบบจำลองความสัมพันธ์ความสูง–เส้นผ่านศูนย์กลาง (H–D) ระดับท้องถิ่นที่ปรับจากต้นไม้ที่วัดจริง</translation>
     </message>
@@ -1883,8 +1883,8 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="348" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="192" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="297" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="193" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="298" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="281" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Method pack</source>
@@ -1901,7 +1901,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชื่อชุดวิธีการ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="548" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="552" />
       <source>Method {m} {v}; equation library {e}</source>
       <translation>วิธีการ {m} {v}; คลังสมการ {e}</translation>
     </message>
@@ -1982,7 +1982,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="328" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="147" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="148" />
       <source>Multi-stem field</source>
       <translation>ฟิลด์หลายลำต้น</translation>
     </message>
@@ -2134,7 +2134,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>แบนด์อินฟราเรดใกล้ (NIR)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="263" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="264" />
       <source>Needed by Chave 2014 Eq. 7 and Eq. 6a; read it from the Chave E raster for your site.</source>
       <translation>จำเป็นสำหรับ Chave 2014 Eq. 7 และ Eq. 6a อ่านค่าจากแรสเตอร์ Chave E ณ พื้นที่ของท่าน</translation>
     </message>
@@ -2260,7 +2260,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>พื้นที่แปลงตามที่กำหนด (m²) หากเว้นว่างจะใช้พื้นที่ของรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="244" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="245" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="346" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="371" />
       <source>None</source>
@@ -2292,7 +2292,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="291" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="292" />
       <source>Number of flagged trees</source>
       <translation>จำนวนต้นไม้ที่มีเครื่องหมายตรวจสอบข้อมูล (flag)</translation>
     </message>
@@ -2312,7 +2312,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนจุดตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="290" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="291" />
       <source>Number of trees</source>
       <translation>จำนวนต้นไม้</translation>
     </message>
@@ -2402,7 +2402,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>เปิดรายงาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="184" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="185" />
       <source>Open-grown field</source>
       <translation>ฟิลด์ต้นไม้ที่เติบโตในที่โล่ง</translation>
     </message>
@@ -2412,7 +2412,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>แปลงย่อยขนาด 10 × 10 m (plot_id, subplot_no, subplot_id) (ไม่บังคับ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="231" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="232" />
       <source>Optional CSV with the same columns as the bundled library; expressions are parsed safely (never executed as code).</source>
       <translation>ไฟล์ CSV (ไม่บังคับ) ที่มีคอลัมน์เดียวกับคลังสมการที่รวมมากับปลั๊กอิน นิพจน์จะถูกแยกวิเคราะห์อย่างปลอดภัย (ไม่ถูกเรียกใช้เป็นโค้ด)</translation>
     </message>
@@ -2467,7 +2467,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชั้นข้อมูลหรือตารางแปลงนำร่องที่วัดแล้ว (ไม่บังคับ) ค่าเฉลี่ยและส่วนเบี่ยงเบนมาตรฐานของฟิลด์ค่าในแต่ละชั้นภูมิจะใช้แทนค่า CV</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="164" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="165" />
       <source>Optional measured wood density; overrides the species table.</source>
       <translation>ความหนาแน่นของเนื้อไม้ที่วัดได้ (ไม่บังคับ) ใช้แทนค่าจากตารางชนิดไม้</translation>
     </message>
@@ -2487,7 +2487,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ฟิลด์ตัวเลขของชั้นข้อมูลชั้นภูมิ (ไม่บังคับ) ที่ระบุจำนวนแปลงของชั้นภูมิของรูปปิดนั้น (ใส่ค่าซ้ำในทุกรูปปิดของชั้นภูมิเดียวกัน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="177" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="178" />
       <source>Optional plot identifier; used for stand-level wood-density fallback and copied to the output for plot carbon.</source>
       <translation>รหัสแปลง (ไม่บังคับ) ใช้สำหรับค่าความหนาแน่นเนื้อไม้สำรองระดับหมู่ไม้ และคัดลอกไปยังผลลัพธ์เพื่อใช้คำนวณคาร์บอนของแปลง</translation>
     </message>
@@ -2572,12 +2572,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ค่ารวมเป็นตันคาร์บอน (ไม่บังคับ) มิฉะนั้นคำนวณจาก tCO2e × 12/44</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="156" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="157" />
       <source>Optional total tree height in metres; missing heights are modelled as set by Height model. Equations that need no height never require it.</source>
       <translation>ความสูงทั้งหมดของต้นไม้เป็นเมตร (ไม่บังคับ) ความสูงที่ขาดหายจะประมาณด้วยแบบจำลองตามที่ตั้งไว้ใน แบบจำลองความสูง สมการที่ไม่ใช้ความสูงจะไม่ต้องการค่านี้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="185" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="186" />
       <source>Optional yes/no (or crown light exposure 4–5): the i-Tree method multiplies the biomass of open-grown urban trees by 0.8.</source>
       <translation>ใช่/ไม่ใช่ (หรือระดับการรับแสงของเรือนยอด 4–5) (ไม่บังคับ): วิธีของ i-Tree จะคูณมวลชีวภาพของต้นไม้ในเมืองที่เติบโตในที่โล่งด้วย 0.8</translation>
     </message>
@@ -2647,7 +2647,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: ค่าความคลาดเคลื่อนมาตรฐานของส่วนเหลือบนสเกลลอการิทึมธรรมชาติ ใช้กับสมการที่ไม่มีค่า rse ในคลังสมการ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="148" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="149" />
       <source>Optional: several stem diameters/girths in one cell ("45;30"), same unit as DBH; combined as √Σd², the diameter of one stem with the same basal area.</source>
       <translation>ไม่บังคับ: เส้นผ่านศูนย์กลาง/เส้นรอบวงของหลายลำต้นในเซลล์เดียว ("45;30") หน่วยเดียวกับ DBH รวมเป็น √Σd² คือเส้นผ่านศูนย์กลางของลำต้นเดียวที่มีพื้นที่หน้าตัดเท่ากัน</translation>
     </message>
@@ -2682,7 +2682,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: ตารางของ carbonpool:stockchange (ปริมาณการดูดซับคาร์บอนรายปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="169" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="170" />
       <source>Optional: tree, palm, bamboo, liana, mangrove; otherwise taken from the species table.</source>
       <translation>ไม่บังคับ: tree, palm, bamboo, liana, mangrove (ต้นไม้ ปาล์ม ไผ่ ไม้เถา ไม้ป่าชายเลน) มิฉะนั้นใช้ค่าจากตารางชนิดไม้</translation>
     </message>
@@ -2962,7 +2962,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="437" />
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="162" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="176" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="177" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="217" />
       <source>Plot id field</source>
       <translation>ฟิลด์รหัสแปลง</translation>
@@ -3251,7 +3251,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>อ่านข้อมูลต้นไม้ {n} ต้น ({fields})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="468" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="472" />
       <source>Read {n} trees; fields used: {fields}</source>
       <translation>อ่านข้อมูลต้นไม้ {n} ต้น; ฟิลด์ที่ใช้: {fields}</translation>
     </message>
@@ -3516,7 +3516,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ชื่อวิทยาศาสตร์หรือชื่อไทยของชนิดพันธุ์ไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="118" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="119" />
       <source>Scientific or Thai species name; matched to the species table (synonyms, genus, family).</source>
       <translation>ชื่อวิทยาศาสตร์หรือชื่อไทยของชนิดพันธุ์ไม้ ซึ่งจะจับคู่กับตารางชนิดพันธุ์ไม้ (ชื่อพ้อง สกุล วงศ์)</translation>
     </message>
@@ -3581,7 +3581,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>กำหนดสัดส่วนพื้นที่สีเขียวขั้นต่ำของพื้นที่เทศบาล (เกณฑ์ที่ 1)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="296" />
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="300" />
       <source>Shapefile field names hold at most 10 bytes (a Thai letter takes 3); renamed: {pairs}. Write to a GeoPackage to keep the full names.</source>
       <translation>ชื่อฟิลด์ของ Shapefile ยาวได้ไม่เกิน 10 ไบต์ (อักษรไทยใช้ตัวละ 3 ไบต์) จึงเปลี่ยนชื่อ: {pairs} บันทึกเป็น GeoPackage เพื่อคงชื่อฟิลด์เต็ม</translation>
     </message>
@@ -3634,17 +3634,17 @@ A municipality whose data make a step fail is listed in the summary table as fai
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="301" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="238" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="117" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="118" />
       <source>Species field</source>
       <translation>ฟิลด์ชนิดพันธุ์ไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="542" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="546" />
       <source>Species matched only at genus level (check the spelling): {list}</source>
       <translation>ชนิดพันธุ์ที่จับคู่ได้เพียงระดับสกุล (ตรวจสอบการสะกด): {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="537" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="541" />
       <source>Species not found in the species table: {list}</source>
       <translation>ไม่พบชนิดพันธุ์ไม้ในตารางชนิดพันธุ์ไม้: {list}</translation>
     </message>
@@ -3689,7 +3689,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>เส้นผ่านศูนย์กลางหรือเส้นรอบวงที่ 1.30 ม. หน่วยกำหนดโดย หน่วยของ DBH</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="126" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="127" />
       <source>Stem diameter or girth at 1.30 m; its unit is set by DBH unit. Text, zero and negative values are flagged DBH_INVALID.</source>
       <translation>เส้นผ่านศูนย์กลางหรือเส้นรอบวงลำต้นที่ความสูง 1.30 ม. โดยหน่วยกำหนดตามพารามิเตอร์หน่วยของ DBH ค่าที่เป็นข้อความ ศูนย์ หรือค่าลบ จะถูกติดเครื่องหมาย DBH_INVALID</translation>
     </message>
@@ -3958,7 +3958,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="350" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="194" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="195" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="283" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>T-VER (TGO)</source>
@@ -4021,12 +4021,12 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>เกณฑ์ที่ 1 ด้านพื้นที่สีเขียวในเมืองของไทย: สัดส่วนพื้นที่สีเขียวขั้นต่ำตามประเภทองค์กรปกครองส่วนท้องถิ่น (เทศบาลนคร 15 %, เทศบาลเมือง 20 %, เทศบาลตำบล/อบต. 25 %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="340" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="341" />
       <source>The CSV file is not UTF-8; it was read as {enc} (Thai). Save it as UTF-8 to avoid this guess.</source>
       <translation>ไฟล์ CSV ไม่ได้เข้ารหัสแบบ UTF-8 จึงอ่านเป็น {enc} (ภาษาไทย) ให้บันทึกไฟล์เป็น UTF-8 เพื่อไม่ต้องเดาการเข้ารหัส</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="423" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="427" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="571" />
       <source>The Custom method pack needs a method file (JSON).</source>
       <translation>ชุดวิธีการแบบ Custom ต้องใช้ไฟล์วิธีการ (JSON)</translation>
@@ -4063,7 +4063,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ข้อมูลแรสเตอร์ประเภทไม่มีพิกเซลที่จำแนกประเภทแล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="353" />
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="360" />
       <source>The finished output could not replace {path}: is it open in QGIS or another program? Remove that layer or choose another file name. ({error})</source>
       <translation>ไม่สามารถนำผลลัพธ์ที่เสร็จแล้วไปแทนที่ {path} ได้: ไฟล์นี้เปิดอยู่ใน QGIS หรือโปรแกรมอื่นหรือไม่? ให้นำชั้นข้อมูลนั้นออก หรือเลือกชื่อไฟล์อื่น ({error})</translation>
     </message>
@@ -4078,7 +4078,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>รูปปิดขององค์กรปกครองส่วนท้องถิ่น: ใช้พื้นที่ในการคำนวณสัดส่วนพื้นที่สีเขียว และใช้ฟิลด์ name_th/name_en, muni_code และ population เติมพารามิเตอร์ด้านล่างที่เว้นว่างไว้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="249" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="250" />
       <source>The local model (log-log, Michaelis–Menten or Weibull, best by RSE) falls back to Feldpausch when too few trees have heights. The source of each height is recorded in height_source.</source>
       <translation>แบบจำลองท้องถิ่น (log-log, Michaelis–Menten หรือ Weibull โดยเลือกตัวที่ดีที่สุดจาก RSE) จะกลับไปใช้ Feldpausch เมื่อมีต้นไม้ที่มีข้อมูลความสูงน้อยเกินไป แหล่งที่มาของความสูงแต่ละค่าบันทึกไว้ใน height_source</translation>
     </message>
@@ -4174,7 +4174,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ตารางต้นไม้ไม่มีข้อมูล: ทุกแปลงจะมีคาร์บอนเป็นศูนย์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="474" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="478" />
       <source>The tree table has no rows: the output is empty and every total is 0.</source>
       <translation>ตารางต้นไม้ไม่มีข้อมูล: ผลลัพธ์ว่างเปล่าและผลรวมทุกค่าเป็น 0</translation>
     </message>
@@ -4209,14 +4209,14 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ข้อมูลสำหรับฝึก (training) มีน้อยเกินไปสำหรับการตรวจสอบแบบ hold-out</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="292" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="293" />
       <source>Total AGB (t)</source>
       <translation>AGB รวม (t)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="186" />
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="338" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="294" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="295" />
       <source>Total CO2e (t)</source>
       <translation>CO2e รวม (t)</translation>
     </message>
@@ -4243,7 +4243,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="183" />
       <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="337" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="293" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="294" />
       <source>Total carbon (tC)</source>
       <translation>คาร์บอนรวม (tC)</translation>
     </message>
@@ -4340,7 +4340,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>มวลชีวภาพของต้นไม้ (การวัดซ้ำ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="81" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="82" />
       <source>Tree biomass and carbon</source>
       <translation>มวลชีวภาพและคาร์บอนของต้นไม้</translation>
     </message>
@@ -4360,7 +4360,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ฟิลด์ข้อมูลต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="98" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="99" />
       <source>Tree inventory</source>
       <translation>ข้อมูลการสำรวจต้นไม้</translation>
     </message>
@@ -4426,7 +4426,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้ที่มีค่ามวลชีวภาพ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="280" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="281" />
       <source>Trees with biomass and carbon</source>
       <translation>ต้นไม้พร้อมมวลชีวภาพและคาร์บอน</translation>
     </message>
@@ -4461,7 +4461,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้ การวัดครั้งที่สอง (t2)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="523" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="527" />
       <source>Trees: {n}; flagged: {f}; AGB {agb:.3f} t; carbon {c:.3f} tC; {co2:.3f} tCO2e</source>
       <translation>ต้นไม้: {n}; ติดเครื่องหมายตรวจสอบ: {f}; AGB {agb:.3f} t; คาร์บอน {c:.3f} tC; {co2:.3f} tCO2e</translation>
     </message>
@@ -4548,7 +4548,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>หน่วยของแผนที่ความหนาแน่นคาร์บอนและคำอธิบายสัญลักษณ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="432" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="436" />
       <source>Unknown equation “{eq}”. Known ids: {ids}</source>
       <translation>ไม่รู้จักสมการ “{eq}” รหัสที่รู้จัก: {ids}</translation>
     </message>
@@ -4598,7 +4598,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ใช้ติดเครื่องหมายกรณีชนิดพันธุ์ไม้เปลี่ยนไป หากเว้นว่าง: ตรวจหาอัตโนมัติ (species, ชื่อวิทยาศาสตร์)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="214" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="215" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="302" />
       <source>Used when Method pack is Custom.</source>
       <translation>ใช้เมื่อชุดวิธีการเป็นแบบ Custom</translation>
@@ -4614,7 +4614,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ใช้เมื่อแปลงตัวอย่างไม่มีฟิลด์วิธีการ เช่น “tver”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="226" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="227" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="308" />
       <source>User equation pack (CSV)</source>
       <translation>ชุดสมการของผู้ใช้ (CSV)</translation>
@@ -4685,7 +4685,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>เมื่อเลือก “หยุด” เทศบาลนั้นจะถูกรายงานว่าล้มเหลว และงานจะทำต่อ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="271" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="272" />
       <source>Wood density database</source>
       <translation>ฐานข้อมูลความหนาแน่นเนื้อไม้</translation>
     </message>
@@ -4695,7 +4695,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ความคลาดเคลื่อนของความหนาแน่นเนื้อไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="163" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="164" />
       <source>Wood density field (g/cm³)</source>
       <translation>ฟิลด์ความหนาแน่นของเนื้อไม้ (g/cm³)</translation>
     </message>
@@ -4809,7 +4809,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="351" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="195" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="196" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="284" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>i-Tree compatible</source>
@@ -5130,7 +5130,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>— เทศบาล {code} ({i}/{n})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="218" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="219" />
       <source>“auto” picks the equation by species and life form from the method pack; or give an equation id from the library (e.g. chave2014_eq4).</source>
       <translation>“auto” จะเลือกสมการตามชนิดพันธุ์ไม้และรูปชีวิตจากชุดวิธีการ หรือระบุรหัสสมการจากคลังสมการ (เช่น chave2014_eq4)</translation>
     </message>

@@ -543,3 +543,34 @@ def test_shapefile_target_gets_valid_thai_field_names(alg, context, tmp_path):
     assert layer.fields().names() == ["ลำต", "เส้", "n"]
     assert next(layer.getFeatures()).attributes() == [1, 2, 3]
     assert len(feedback.warnings) == 1 and "ลำต้น → ลำต" in feedback.warnings[0]
+
+
+def test_failed_commit_puts_the_whole_old_shapefile_back(alg, context, tmp_path, monkeypatch):
+    """Windows refuses to replace a file open in QGIS: the commit fails half-way through a
+    shapefile's files. Every old file — sidecars the new dataset lacks (.qix, .cpg) included —
+    must be back, byte for byte, and nothing new left at the target."""
+    old_files = {
+        n: PREVIOUS + n.encode()
+        for n in ("out.shp", "out.shx", "out.dbf", "out.prj", "out.cpg", "out.qix")
+    }
+    for name, data in old_files.items():
+        (tmp_path / name).write_bytes(data)
+    outputs = AtomicOutputs(alg, {"OUTPUT": str(tmp_path / "out.shp")}, context)
+    sink, _dest = outputs.sink("OUTPUT", _fields(), QgsWkbTypes.Type.Point, CRS)
+    _write(sink)
+    del sink
+    real = os.replace
+
+    def locked(src, dst):
+        moving_in = ".previous" not in str(src) and ".previous" not in str(dst)
+        if str(dst).endswith("out.dbf") and moving_in:
+            raise PermissionError(13, "in use", str(dst))  # the new .dbf cannot move in
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(QgsProcessingException):
+        outputs.commit()
+    monkeypatch.undo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(old_files)
+    for name, data in old_files.items():
+        assert (tmp_path / name).read_bytes() == data, name

@@ -94,3 +94,25 @@ def test_no_baseline_without_a_path(processing, sample_epochs, tmp_path):
     )
     assert result["BASELINE_ID"] == ""
     assert load_baselines(str(tmp_path / "none.gpkg")) == []
+
+
+def test_no_baseline_record_when_the_outputs_could_not_be_written(
+    processing, sample_epochs, tmp_path, monkeypatch
+):
+    """The record is appended only once the map and tables are in place: a run whose final move
+    fails (e.g. the old map open in QGIS on Windows) leaves the baseline table as it was."""
+    from qgis.core import QgsProcessingException
+
+    from carbon_pool_plugin.atomic_outputs import AtomicOutputs
+
+    gpkg = tmp_path / "project.gpkg"
+    _save(processing, sample_epochs, tmp_path, gpkg, "good run", YEAR=2568)
+    assert len(load_baselines(str(gpkg))) == 1
+
+    def locked(self, staged):
+        raise PermissionError(13, "in use", staged.final_file)
+
+    monkeypatch.setattr(AtomicOutputs, "_move_into_place", locked)
+    with pytest.raises(QgsProcessingException, match="could not replace"):
+        _save(processing, sample_epochs, tmp_path, gpkg, "failed run", YEAR=2568)
+    assert [r["name"] for r in load_baselines(str(gpkg))] == ["good run"]

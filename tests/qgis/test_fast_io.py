@@ -127,6 +127,8 @@ LAYOUTS = {
     "user-trigger": (True, True),
     "no-spatial-index": (True, True),
     "null-cells": (True, True),
+    "view-layer": (False, False),
+    "foreign-key": (False, False),
     "big-other-layers": (False, False),
     "big-other-layers-vacuum": (True, True),
     "no-trigger-functions": (True, False),
@@ -172,6 +174,29 @@ def test_fast_path_matches_generic(processing, sample_gpkg, tmp_path, monkeypatc
         ds = gdal.OpenEx(str(sample_gpkg), gdal.OF_VECTOR | gdal.OF_UPDATE)
         ds.ExecuteSQL('UPDATE trees SET "ชื่อวิทยาศาสตร์" = NULL, "ความสูง_ม" = NULL WHERE fid % 50 = 1')
         ds = None
+    elif layout == "view-layer":  # a view registered as a layer: GDAL cannot drop it
+        ds = gdal.OpenEx(str(sample_gpkg), gdal.OF_VECTOR | gdal.OF_UPDATE)
+        ds.ExecuteSQL("CREATE VIEW tall AS SELECT * FROM trees WHERE fid % 2 = 0")
+        ds.ExecuteSQL(
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) "
+            "VALUES ('tall', 'features', 'tall', 32647)"
+        )
+        ds.ExecuteSQL(
+            "INSERT INTO gpkg_geometry_columns VALUES ('tall', 'geom', 'POINT', 32647, 0, 0)"
+        )
+        ds = None
+    elif layout == "foreign-key":  # the trees reference another layer: dropping it fails,
+        # and the copy falls back to GDAL's (the whole-file attempt is abandoned)
+        ds = gdal.OpenEx(str(sample_gpkg), gdal.OF_VECTOR | gdal.OF_UPDATE)
+        ds.ExecuteSQL("CREATE TABLE sites (id INTEGER PRIMARY KEY, name TEXT)")
+        ds.ExecuteSQL("INSERT INTO sites VALUES (1, 'a')")
+        ds.ExecuteSQL(
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier) "
+            "VALUES ('sites', 'attributes', 'sites')"
+        )
+        ds.ExecuteSQL("ALTER TABLE trees ADD COLUMN site INTEGER REFERENCES sites(id)")
+        ds.ExecuteSQL("UPDATE trees SET site = 1")
+        ds = None
     elif layout == "no-spatial-index":  # the output gets one all the same, as ogr2ogr's
         ds = gdal.OpenEx(str(sample_gpkg), gdal.OF_VECTOR | gdal.OF_UPDATE)
         ds.ExecuteSQL("SELECT DisableSpatialIndex('trees', 'geom')")
@@ -192,6 +217,7 @@ def test_fast_path_matches_generic(processing, sample_gpkg, tmp_path, monkeypatc
 
     def spy(self, *args, **kwargs):
         used.append(True)
+        self.wait_quietly()  # the background copy may fall back from a whole-file copy
         whole.append(self.whole_file is not None)
         return real(self, *args, **kwargs)
 
@@ -311,3 +337,106 @@ def test_stock_map_copy_path_matches_generic(
     assert wkb_f == layer.wkbType() and crs_f == layer.crs().authid()
     assert fast["TOTAL_TCO2E"] == generic["TOTAL_TCO2E"]
     assert used == [True]  # memory output: the generic sink
+
+
+def _add_column(path: Path, sql_type: str, name: str, expression: str) -> None:
+    ds = gdal.OpenEx(str(path), gdal.OF_VECTOR | gdal.OF_UPDATE)
+    ds.ExecuteSQL('ALTER TABLE trees ADD COLUMN "{}" {}'.format(name, sql_type))
+    ds.ExecuteSQL('UPDATE trees SET "{}" = {}'.format(name, expression))
+    ds = None
+
+
+@pytest.mark.parametrize(
+    "sql_type, expression",
+    [
+        ("INTEGER", "fid % 6"),  # Integer64 in GDAL: 0..5, crown exposure 4-5 = open-grown
+        ("MEDIUMINT", "CASE WHEN fid % 7 = 0 THEN NULL ELSE fid % 2 END"),  # Int32 with NULLs
+    ],
+)
+def test_integer_open_grown_codes_read_as_qgis_does(
+    processing, sample_gpkg, tmp_path, monkeypatch, sql_type, expression
+):
+    """Regression: the fast reader turned integer codes into floats ("1.0"), so no tree was
+    open-grown and the i-Tree 0.8 factor was lost (AGB 503.3 t instead of 450.7 t)."""
+    _add_column(sample_gpkg, sql_type, "open", expression)
+    params = dict(PARAMS, INPUT=str(sample_gpkg), METHOD=1, OPEN_GROWN_FIELD="open")
+    fast = processing.run("carbonpool:treebiomass", dict(params, OUTPUT=str(tmp_path / "f.gpkg")))
+    monkeypatch.setattr(TreeBiomassAlgorithm, "FAST_IO", False)
+    slow = processing.run("carbonpool:treebiomass", dict(params, OUTPUT=str(tmp_path / "s.gpkg")))
+    assert fast["AGB_T"] == slow["AGB_T"]
+    plain = processing.run(
+        "carbonpool:treebiomass", dict(params, OPEN_GROWN_FIELD="", OUTPUT="memory:")
+    )
+    assert fast["AGB_T"] < plain["AGB_T"]  # some trees were open-grown (× 0.8)
+
+
+def test_float32_column_read_in_full(processing, sample_gpkg, tmp_path, monkeypatch):
+    """A GeoPackage FLOAT (single precision in GDAL) column is stored as a double, which QGIS reads
+    in full; the Arrow stream would round it, so the fast reader steps aside."""
+    _add_column(sample_gpkg, "FLOAT", "h32", 'CAST("ความสูง_ม" AS REAL) + 0.123456789')
+    params = dict(PARAMS, INPUT=str(sample_gpkg), HEIGHT_FIELD="h32")
+    fast = processing.run("carbonpool:treebiomass", dict(params, OUTPUT=str(tmp_path / "f.gpkg")))
+    monkeypatch.setattr(TreeBiomassAlgorithm, "FAST_IO", False)
+    slow = processing.run("carbonpool:treebiomass", dict(params, OUTPUT=str(tmp_path / "s.gpkg")))
+    assert fast["AGB_T"] == slow["AGB_T"]
+
+
+def test_fast_path_only_for_plain_geopackages(processing, sample_gpkg, tmp_path, monkeypatch):
+    """CSV with open options (X/Y columns, types), other OGR formats (a shapefile's encoding is
+    QGIS's to decide) and a GeoPackage with an OBJECTID fid column go through QGIS."""
+    used = []
+    monkeypatch.setattr(qgis_io.GpkgCopyWriter, "start", lambda self: used.append(True))
+    csv = str(SAMPLE / "trees_2568.csv")
+    other_format = tmp_path / "trees.geojson"  # any OGR format but GeoPackage
+    gdal.VectorTranslate(str(other_format), str(sample_gpkg), format="GeoJSON")
+    objectid = tmp_path / "objectid.gpkg"
+    gdal.VectorTranslate(
+        str(objectid), str(sample_gpkg), format="GPKG", layerCreationOptions=["FID=OBJECTID"]
+    )
+    for source in (
+        csv + "|option:AUTODETECT_TYPE=YES",
+        str(other_format),
+        str(objectid),
+    ):
+        result = processing.run(
+            "carbonpool:treebiomass",
+            dict(PARAMS, INPUT=source, OUTPUT=str(tmp_path / "out.gpkg")),
+        )
+        assert result["N_TREES"] > 1000, source
+    assert not used
+    layer = QgsVectorLayer(str(tmp_path / "out.gpkg"), "out", "ogr")
+    assert "OBJECTID" in layer.fields().names()  # kept as the generic sink keeps it
+
+
+def test_names_and_paths_as_qgis_gives_them(processing, sample_gpkg, tmp_path, monkeypatch):
+    """The output layer is named as QGIS's own sink names it (file name up to the first dot;
+    letter case kept), also on the whole-file copy path (input with spaces in its name)."""
+    import shutil
+
+    whole = []
+    real = qgis_io.GpkgCopyWriter.finish
+
+    def spy(self, *args, **kwargs):
+        self.wait_quietly()
+        whole.append(self.whole_file is not None)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(qgis_io.GpkgCopyWriter, "finish", spy)
+    odd = tmp_path / "ต้นไม้ 2568.gpkg"
+    shutil.copyfile(sample_gpkg, odd)
+    for name in ("my.trees.v2.gpkg", "Trees.gpkg"):
+        processing.run(
+            "carbonpool:treebiomass", dict(PARAMS, INPUT=str(odd), OUTPUT=str(tmp_path / name))
+        )
+    assert whole == [True, True]
+    monkeypatch.setattr(TreeBiomassAlgorithm, "FAST_IO", False)
+    processing.run(
+        "carbonpool:treebiomass", dict(PARAMS, INPUT=str(odd), OUTPUT=str(tmp_path / "g.x.gpkg"))
+    )
+    names = {}
+    for name in ("my.trees.v2.gpkg", "Trees.gpkg", "g.x.gpkg"):
+        ds = gdal.OpenEx(str(tmp_path / name), gdal.OF_VECTOR)
+        names[name] = [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
+        ds = None
+    assert names["g.x.gpkg"] == ["g"]  # what QGIS's sink does
+    assert names["my.trees.v2.gpkg"] == ["my"] and names["Trees.gpkg"] == ["Trees"]
