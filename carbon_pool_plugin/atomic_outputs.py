@@ -382,6 +382,10 @@ class AtomicOutputs:
         if self._state != "open":
             return
         self._state = "discarded"
+        for writer in self._writers:  # a background copy need not finish to be thrown away
+            abort = getattr(writer, "abort", None)
+            if abort is not None:
+                abort()
         self._close_all()
         for writer in self._writers:
             path = getattr(writer, "dest_path", "")

@@ -695,6 +695,11 @@ class GpkgCopyWriter:
         self._fields_added: list = []
         self._thread = None
         self._error: Optional[BaseException] = None
+        import threading
+
+        #: set by :meth:`abort` (a cancelled or failed run): the GDAL copy stops at its next
+        #: progress callback
+        self._abort = threading.Event()
 
     def _copy(self) -> None:
         import os
@@ -718,6 +723,7 @@ class GpkgCopyWriter:
                 layers=[layer.GetName()],
                 layerName=self.layer_name,
                 options=[] if self.keep_fids else ["-unsetFid"],
+                callback=lambda _pct, _msg, _data: 0 if self._abort.is_set() else 1,
             )
             layer = None
             out = gdal.VectorTranslate(self.dest_path, ds, options=options)
@@ -996,6 +1002,10 @@ class GpkgCopyWriter:
             return False
         self.finish(frame.iloc[rows].reset_index(drop=True), kinds, feedback)
         return True
+
+    def abort(self) -> None:
+        """Stop the background copy soon (its output is being discarded)."""
+        self._abort.set()
 
     def wait_quietly(self) -> None:
         if self._thread is not None:

@@ -440,3 +440,38 @@ def test_names_and_paths_as_qgis_gives_them(processing, sample_gpkg, tmp_path, m
         ds = None
     assert names["g.x.gpkg"] == ["g"]  # what QGIS's sink does
     assert names["my.trees.v2.gpkg"] == ["my"] and names["Trees.gpkg"] == ["Trees"]
+
+
+def test_background_gdal_copy_stops_when_aborted(tmp_path):
+    """Cancelling a run discards its output: the GDAL copy behind it (seconds for big tables, with
+    its R-tree) stops at its next progress callback instead of running to the end."""
+    import time
+
+    n = 300_000
+    csv = tmp_path / "points.csv"
+    with open(csv, "w", encoding="utf-8") as handle:
+        handle.write("x,y,v\n")
+        handle.writelines(
+            "{},{},{}\n".format(600000 + i % 1000, 1500000 + i // 1000, i) for i in range(n)
+        )
+    source = tmp_path / "points.gpkg"
+    gdal.VectorTranslate(
+        str(source),
+        str(csv),
+        format="GPKG",
+        layerName="points",
+        options=["-oo", "X_POSSIBLE_NAMES=x", "-oo", "Y_POSSIBLE_NAMES=y", "-a_srs", "EPSG:32647"],
+    )
+    src = qgis_io.OgrFileSource(str(source), "points", None)
+    timings = {}
+    for abort in (False, True):
+        writer = qgis_io.GpkgCopyWriter(src, str(tmp_path / "copy_{}.gpkg".format(abort)), "copy")
+        started = time.perf_counter()
+        writer.start()
+        if abort:
+            time.sleep(0.1)
+            writer.abort()
+        writer.wait_quietly()
+        timings[abort] = time.perf_counter() - started
+    assert timings[False] > 0.5  # the full copy takes a while on this size...
+    assert timings[True] < min(1.0, timings[False] / 2)  # ...an aborted one stops early
