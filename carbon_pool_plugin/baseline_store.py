@@ -15,7 +15,9 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from typing import Any, Dict, List, Mapping
+import time
+from contextlib import contextmanager
+from typing import Any, Dict, Iterator, List, Mapping
 
 from .core.baseline import COLUMNS, TABLE_NAME, parse_record
 
@@ -76,6 +78,52 @@ def _ensure_table(ds) -> Any:
     return layer
 
 
+#: how long an append waits for another run's lock, and the age after which a lock is taken to
+#: be left by a killed run (an append takes well under a second)
+LOCK_TIMEOUT_S = 60.0
+LOCK_STALE_S = 300.0
+
+
+@contextmanager
+def _file_lock(path: str) -> Iterator[None]:
+    """Serialise appends to one GeoPackage across processes (two QGIS runs, a batch and the
+    dock): creating the file, the table and its triggers is not safe to race. A lock file
+    ``<path>.lock`` made with ``O_EXCL`` works on every OS and network drive."""
+    lock = path + ".lock"
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    deadline = time.monotonic() + LOCK_TIMEOUT_S
+    while True:
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            try:
+                if time.time() - os.path.getmtime(lock) > LOCK_STALE_S:
+                    os.remove(lock)  # left by a run that was killed
+                    continue
+            except OSError:
+                continue  # released meanwhile
+            if time.monotonic() > deadline:
+                raise BaselineStoreError(
+                    f"{path} is being written by another run (lock file {lock}); try again, or "
+                    "delete the lock file if no other run is going on"
+                ) from None
+            time.sleep(0.05)
+            continue
+        try:
+            os.write(fd, str(os.getpid()).encode("ascii"))
+        finally:
+            os.close(fd)
+        break
+    try:
+        yield
+    finally:
+        try:
+            os.remove(lock)
+        except OSError:
+            pass
+
+
 def append_baseline(path: str, record: Mapping[str, Any]) -> str:
     """Append ``record`` (from :func:`core.baseline.build_record`) to ``path``; returns its id.
 
@@ -83,6 +131,11 @@ def append_baseline(path: str, record: Mapping[str, Any]) -> str:
     """
     if is_postgres_target(path):
         return _pg_append(path, record)
+    with _file_lock(path):
+        return _gpkg_append(path, record)
+
+
+def _gpkg_append(path: str, record: Mapping[str, Any]) -> str:
     ogr = _ogr()
     ds = _open_or_create(path)
     try:

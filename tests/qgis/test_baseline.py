@@ -116,3 +116,53 @@ def test_no_baseline_record_when_the_outputs_could_not_be_written(
     with pytest.raises(QgsProcessingException, match="could not replace"):
         _save(processing, sample_epochs, tmp_path, gpkg, "failed run", YEAR=2568)
     assert [r["name"] for r in load_baselines(str(gpkg))] == ["good run"]
+
+
+_APPENDER = """
+import json, sys, uuid
+sys.path.insert(0, {root!r})
+from carbon_pool_plugin.baseline_store import append_baseline
+from carbon_pool_plugin.core.baseline import COLUMNS
+for i in range({n}):
+    record = {{name: None for name, _kind in COLUMNS}}
+    record.update(baseline_id=str(uuid.uuid4()), name="{{}}-{{}}".format(sys.argv[1], i),
+                  year=2568, created_utc="2025-01-01T00:00:00Z", parameters_json="{{}}",
+                  strata_json="[]", totals_json="{{}}")
+    append_baseline(sys.argv[2], record)
+"""
+
+
+def test_parallel_runs_appending_to_one_new_geopackage(tmp_path):
+    """Two QGIS runs (processes) appending to the same, not yet existing baseline GeoPackage:
+    every record lands once, and the file's own feature count agrees (they raced on creating
+    the file and the table: "already exists", "not a GeoPackage", a stale count)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parents[2])
+    script = tmp_path / "append.py"
+    n = 15
+    script.write_text(_APPENDER.format(root=root, n=n), encoding="utf-8")
+    for round_ in range(2):
+        gpkg = tmp_path / "shared_{}.gpkg".format(round_)
+        procs = [
+            subprocess.Popen(
+                [sys.executable, str(script), who, str(gpkg)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for who in ("a", "b")
+        ]
+        for proc in procs:
+            out, err = proc.communicate(timeout=120)
+            assert proc.returncode == 0, err
+        names = sorted(r["name"] for r in load_baselines(str(gpkg)))
+        assert names == sorted("{}-{}".format(w, i) for w in "ab" for i in range(n))
+        with sqlite3.connect(str(gpkg)) as con:
+            (count,) = con.execute(
+                "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = ?", (TABLE_NAME,)
+            ).fetchone()
+        assert count in (None, 2 * n)  # GDAL may leave it NULL (unknown), never wrong
+        assert not Path(str(gpkg) + ".lock").exists()
