@@ -42,6 +42,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 import pandas as pd
 
 from .report_text import CATALOG, MONTHS_EN, MONTHS_TH, text
+from .sampling_stats import uncertainty_deduction
 
 try:  # single home of the municipality types and their green-share criterion
     from .greenarea import MUNI_TYPES as _MUNI_TYPES
@@ -461,6 +462,20 @@ def _sequestration(inp: ReportInputs, lang: str, totals: dict) -> List[Tuple[str
     rows = [(t("seq_annual"), "{} {}".format(fmt_num(annual, 1), t("u_tco2e_yr")))]
     if lo is not None and hi is not None:
         rows.append((t("ci95"), fmt_range(lo, hi, lang)))
+    lo90 = num(_value(total_row, frame, col + "_ci90_low", "annual_ci90_low"))
+    hi90 = num(_value(total_row, frame, col + "_ci90_high", "annual_ci90_high"))
+    if lo90 is not None and hi90 is not None and annual > 0 and hi90 >= lo90:
+        # T-VER deduction on the removal, as for the stock (science.md §6.4; stockchange's
+        # CONSERVATIVE_ANNUAL_TCO2E_YR)
+        ded = uncertainty_deduction(annual, (hi90 - lo90) / 2.0, "project")
+        totals["conservative_annual_tco2e"] = ded.adjusted
+        value = "{} %".format(fmt_num(ded.d_fraction * 100.0, 0))
+        if ded.deduction > 0:
+            value += " (−{} {})".format(fmt_num(ded.deduction, 1), t("u_tco2e_yr"))
+        rows.append((t("deduction"), value))
+        rows.append(
+            (t("conservative_seq"), "{} {}".format(fmt_num(ded.adjusted, 1), t("u_tco2e_yr")))
+        )
     years = num(_value(total_row, frame, "years", "interval_years", "period_years"))
     if years is not None:
         rows.append((t("seq_period"), "{} {}".format(fmt_num(years, 2), t("u_years"))))

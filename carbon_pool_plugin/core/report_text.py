@@ -152,6 +152,10 @@ CATALOG: Dict[str, Dict[str, str]] = {
     # --- sequestration and value --------------------------------------------------------------
     "seq_annual": {"th": "การกักเก็บสุทธิรายปี", "en": "Net annual sequestration"},
     "seq_period": {"th": "ช่วงเวลาที่ประเมิน", "en": "Period"},
+    "conservative_seq": {
+        "th": "การกักเก็บรายปีแบบอนุรักษ์ (หลังหักลด)",
+        "en": "Conservative annual removal (after deduction)",
+    },
     "seq_absent": {
         "th": "ไม่มีข้อมูลการเปลี่ยนแปลง (ยังไม่มีการวัดซ้ำ)",
         "en": "No change data (no re-measurement provided)",

@@ -252,3 +252,27 @@ def test_polygon_table_translates_the_density_source():
     ):
         table = rm.build_report_data(_inputs(lang=lang, polygons=polygons)).polygon_table
         assert [row[-1] for row in table.rows] == expected
+
+
+def test_conservative_annual_removal_in_the_report():
+    """T-VER deduction on the removal (science.md §6.4), hand-computed: 100 tCO2e/yr with a 90 %
+    interval 80–120 -> half-width 20, U = 20 % -> d = 50 % -> 10 deducted -> 90 tCO2e/yr."""
+    change = pd.DataFrame(
+        [
+            dict(
+                stratum="ALL",
+                row_type="total",
+                annual_tco2e_yr=100.0,
+                annual_tco2e_yr_ci90_low=80.0,
+                annual_tco2e_yr_ci90_high=120.0,
+                annual_tco2e_yr_ci95_low=76.0,
+                annual_tco2e_yr_ci95_high=124.0,
+            )
+        ]
+    )
+    data = rm.build_report_data(_inputs(lang="en", change=change))
+    rows = dict(data.seq_rows)
+    assert data.totals["conservative_annual_tco2e"] == pytest.approx(90.0)
+    assert rows["Conservative annual removal (after deduction)"] == "90.0 tCO2e per year"
+    deduction = [v for k, v in data.seq_rows if k.startswith("Uncertainty deduction")]
+    assert deduction == ["50 % (−10.0 tCO2e per year)"]
