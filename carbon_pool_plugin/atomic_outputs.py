@@ -29,7 +29,8 @@ not create as a whole.
 Sinks must be closed before :meth:`~AtomicOutputs.commit` (``del sink``, or return from the
 function holding it); as a safety net commit and discard close any sink made here that is still
 open. A hard kill of QGIS can leave a hidden ``.carbonpool-*`` folder next to the target (never a
-half-written file under the final name); it can be deleted.
+half-written file under the final name); the next run writing to that folder removes it once it
+is :data:`STALE_TEMP_SECONDS` old.
 
 PyQGIS adapter code, no GUI calls.
 """
@@ -122,6 +123,32 @@ def dbf_field_names(names: List[str], limit: int = 10) -> List[str]:
         seen.add(candidate.lower())
         out.append(candidate)
     return out
+
+
+#: a temporary folder untouched this long was left by a killed run (QGIS closed mid-write): the
+#: next run writing to the same folder removes it
+STALE_TEMP_SECONDS = 6 * 3600
+
+
+def _remove_stale_temp_folders(folder: str) -> None:
+    """Remove ``.carbonpool-*`` folders in ``folder`` left by killed runs (best effort)."""
+    import time
+
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        try:
+            if (
+                entry.name.startswith(TEMP_PREFIX)
+                and entry.is_dir(follow_symlinks=False)
+                and now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS
+            ):
+                shutil.rmtree(entry.path, ignore_errors=True)
+        except OSError:
+            pass
 
 
 def _same_path(a: str, b: str) -> bool:
@@ -225,6 +252,7 @@ class AtomicOutputs:
         folder = os.path.dirname(os.path.abspath(path))
         try:
             created += self._make_folder(folder)
+            _remove_stale_temp_folders(folder)
             tmpdir = tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=folder)
         except OSError as err:
             self._remove_created(created)

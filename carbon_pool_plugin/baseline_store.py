@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from typing import Any, Dict, Iterator, List, Mapping
 
 from .core.baseline import COLUMNS, TABLE_NAME, parse_record
+from .raster_engine import _gdal_exceptions
 
 _TRIGGERS = (
     "CREATE TRIGGER IF NOT EXISTS {t}_no_update BEFORE UPDATE ON {t} "
@@ -34,10 +35,10 @@ class BaselineStoreError(RuntimeError):
 
 
 def _ogr():
-    from osgeo import gdal, ogr
+    """OGR; callers run under :func:`raster_engine._gdal_exceptions` (exceptions on for the call,
+    the process-wide setting restored after: other plugins rely on theirs)."""
+    from osgeo import ogr
 
-    gdal.UseExceptions()
-    ogr.UseExceptions()
     return ogr
 
 
@@ -135,6 +136,7 @@ def append_baseline(path: str, record: Mapping[str, Any]) -> str:
         return _gpkg_append(path, record)
 
 
+@_gdal_exceptions
 def _gpkg_append(path: str, record: Mapping[str, Any]) -> str:
     ogr = _ogr()
     ds = _open_or_create(path)
@@ -166,7 +168,8 @@ def load_baselines(path: str) -> List[Dict[str, Any]]:
         return _pg_load(path)
     if not os.path.exists(path):
         return []
-    with sqlite3.connect("file:{}?mode=ro".format(path), uri=True) as con:
+    quoted = path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    with sqlite3.connect("file:{}?mode=ro".format(quoted), uri=True) as con:
         con.row_factory = sqlite3.Row
         exists = con.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (TABLE_NAME,)

@@ -574,3 +574,24 @@ def test_failed_commit_puts_the_whole_old_shapefile_back(alg, context, tmp_path,
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(old_files)
     for name, data in old_files.items():
         assert (tmp_path / name).read_bytes() == data, name
+
+
+def test_temporary_folders_of_killed_runs_are_cleaned_later(alg, context, tmp_path):
+    """A killed run leaves its .carbonpool-* folder; the next run writing to that folder removes
+    it once it is old (not a young one: another QGIS may be writing there right now)."""
+    import time
+
+    from carbon_pool_plugin.atomic_outputs import STALE_TEMP_SECONDS
+
+    old = tmp_path / (TEMP_PREFIX + "killed")
+    young = tmp_path / (TEMP_PREFIX + "running")
+    for folder in (old, young):
+        folder.mkdir()
+        (folder / "out.gpkg").write_bytes(b"half")
+    stamp = time.time() - STALE_TEMP_SECONDS - 60
+    os.utime(old, (stamp, stamp))
+    outputs = AtomicOutputs(alg, {"OUTPUT": str(tmp_path / "new.gpkg")}, context)
+    sink, _dest = outputs.sink("OUTPUT", _fields(), QgsWkbTypes.Type.Point, CRS)
+    del sink
+    outputs.commit()
+    assert not old.exists() and young.exists()

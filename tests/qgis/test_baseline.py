@@ -166,3 +166,37 @@ def test_parallel_runs_appending_to_one_new_geopackage(tmp_path):
             ).fetchone()
         assert count in (None, 2 * n)  # GDAL may leave it NULL (unknown), never wrong
         assert not Path(str(gpkg) + ".lock").exists()
+
+
+def test_append_leaves_the_gdal_exception_mode_alone(tmp_path):
+    """GDAL's exception mode is process-wide: the store switched it on for good, changing how
+    other plugins' (and QGIS's) GDAL calls fail. It must be as the caller had it."""
+    import uuid
+
+    from osgeo import gdal, ogr
+
+    from carbon_pool_plugin.baseline_store import append_baseline
+    from carbon_pool_plugin.core.baseline import COLUMNS
+
+    def set_mode(on: bool) -> None:  # GDAL keeps a stack of handlers: pop in reverse order
+        for module in (gdal, ogr) if on else (ogr, gdal):
+            if bool(module.GetUseExceptions()) != on:
+                module.UseExceptions() if on else module.DontUseExceptions()
+
+    before = bool(gdal.GetUseExceptions())
+    for mode in (False, True):
+        set_mode(mode)
+        record = {name: None for name, _kind in COLUMNS}
+        record.update(
+            baseline_id=str(uuid.uuid4()),
+            name="n",
+            year=2568,
+            created_utc="2025-01-01T00:00:00Z",
+            parameters_json="{}",
+            strata_json="[]",
+            totals_json="{}",
+        )
+        append_baseline(str(tmp_path / "b#{}.gpkg".format(mode)), record)
+        assert (bool(gdal.GetUseExceptions()), bool(ogr.GetUseExceptions())) == (mode, mode)
+        assert len(load_baselines(str(tmp_path / "b#{}.gpkg".format(mode)))) == 1
+    set_mode(before)
