@@ -16,6 +16,20 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def localize(text: str) -> str:
+    """A core message (:class:`core.messages.Message`) in the user's language; other text as is.
+
+    A translation whose placeholders do not fit the values falls back to the English text."""
+    from .core.messages import Message
+
+    if not isinstance(text, Message):
+        return text
+    try:
+        return tr(text.template).format(**text.params)
+    except (KeyError, IndexError, ValueError):
+        return str(text)
+
+
 def user_locale() -> str:
     """Two-letter UI locale from QGIS settings (``locale/userLocale``), e.g. ``th`` or ``en``."""
     from qgis.PyQt.QtCore import QSettings

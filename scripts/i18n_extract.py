@@ -43,7 +43,11 @@ def extract_code(paths: list[Path], found: Strings) -> None:
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
             arg = node.args[0]
-            if name == "tr" and isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            if (
+                name in ("tr", "Message")
+                and isinstance(arg, ast.Constant)
+                and isinstance(arg.value, str)
+            ):
                 found.setdefault(CODE_CONTEXT, {}).setdefault(arg.value, []).append(
                     _where(path, node.lineno)
                 )

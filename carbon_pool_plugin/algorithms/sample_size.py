@@ -27,6 +27,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .. import qgis_io
+from ..i18n import localize
 from .base import CarbonPoolAlgorithm
 
 CONFIDENCES = [0.90, 0.95]
@@ -329,7 +330,7 @@ class SampleSizeAlgorithm(CarbonPoolAlgorithm):
         except ValueError as err:
             raise QgsProcessingException(str(err)) from err
         for note in notes:
-            feedback.pushInfo(note)
+            feedback.pushInfo(localize(note))
         feedback.setProgress(80)
         if feedback.isCanceled():
             return {}

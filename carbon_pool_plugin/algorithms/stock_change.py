@@ -19,6 +19,7 @@ from qgis.core import (
 )
 
 from .. import qgis_io
+from ..i18n import localize
 from .base import CarbonPoolAlgorithm
 from .plots_common import (
     SPECIES_FIELD_CANDIDATES,
@@ -589,9 +590,9 @@ class StockChangeAlgorithm(CarbonPoolAlgorithm):
         except (ValueError, EstimationError) as err:
             raise QgsProcessingException(str(err)) from err
         for warning in change_report["warnings"]:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(localize(warning))
         for note in paired.notes:
-            feedback.pushWarning(note)
+            feedback.pushWarning(localize(note))
         if feedback.isCanceled():
             return {}
         feedback.setProgress(60)

@@ -23,6 +23,7 @@ from qgis.core import (
 )
 
 from .. import qgis_io
+from ..i18n import localize
 from .base import CarbonPoolAlgorithm
 from .plots_common import (
     STRATUM_FIELD_CANDIDATES,
@@ -591,7 +592,7 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
         except (ValueError, EstimationError) as err:
             raise QgsProcessingException(str(err)) from err
         for note in result.notes:
-            feedback.pushWarning(note)
+            feedback.pushWarning(localize(note))
         all_row = table[table["row_type"] == "total"].iloc[0]
         tot = result.totals
         feedback.pushInfo(

@@ -18,6 +18,7 @@ from qgis.core import (
 )
 
 from .. import qgis_io
+from ..i18n import localize
 from .base import CarbonPoolAlgorithm
 from .styling import attach_style
 
@@ -483,7 +484,7 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
         except ValueError as err:
             raise QgsProcessingException(str(err)) from err
         for warning in prepared.warnings:
-            feedback.reportError(warning, fatalError=False)
+            feedback.reportError(localize(warning), fatalError=False)
         feedback.setProgress(40)
         try:
             result = compute_tree_biomass(
@@ -505,7 +506,7 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
         summary = summarize(result)
         genus_only = _genus_only_names(result)
         for warning in quality_warnings(summary, method.min_dbh_cm):
-            feedback.reportError(warning, fatalError=False)
+            feedback.reportError(localize(warning), fatalError=False)
 
         if writer is not None:
             result.index = raw.index

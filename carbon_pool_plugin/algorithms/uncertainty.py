@@ -23,6 +23,7 @@ from qgis.core import (
 )
 
 from .. import qgis_io
+from ..i18n import localize
 from .base import CarbonPoolAlgorithm
 
 METHODS = ["tver", "itree", "ipcc", "custom"]
@@ -723,7 +724,7 @@ class UncertaintyAlgorithm(CarbonPoolAlgorithm):
         except (MonteCarloError, ValueError) as err:
             raise QgsProcessingException(str(err)) from err
         for note in result.notes:
-            feedback.pushInfo(note)
+            feedback.pushInfo(localize(note))
 
         # -- outputs ------------------------------------------------------------------------
         results = {}

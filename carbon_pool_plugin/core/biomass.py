@@ -19,6 +19,7 @@ import pandas as pd
 
 from . import height as hmod
 from .equations import EquationDisabledError, EquationError, EquationLibrary
+from .messages import Message
 from .methods import MethodError, MethodPack
 from .units import C_TO_CO2, KG_PER_T
 
@@ -567,9 +568,15 @@ def quality_warnings(summary: Dict[str, Any], min_dbh_cm: float | None) -> List[
     below = summary.get("flag_counts", {}).get("BELOW_MIN_DBH", 0)
     if n and min_dbh_cm is not None and below / n > BELOW_MIN_SHARE_WARN:
         warnings.append(
-            f"{below} of {n} trees ({100.0 * below / n:.0f} %) are below the method's minimum "
-            f"DBH of {min_dbh_cm:g} cm: if the field sheet only has measured trees, check the "
-            "DBH unit (girth or millimetres?)."
+            Message(
+                "{below} of {n} trees ({pct:.0f} %) are below the method's minimum DBH of "
+                "{min_dbh:g} cm: if the field sheet only has measured trees, check the DBH unit "
+                "(girth or millimetres?).",
+                below=below,
+                n=n,
+                pct=100.0 * below / n,
+                min_dbh=min_dbh_cm,
+            )
         )
     return warnings
 

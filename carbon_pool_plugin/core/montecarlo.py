@@ -116,6 +116,7 @@ import pandas as pd
 from . import height as hmod
 from .equations import EquationLibrary
 from .estimation import _norm_key, plot_carbon
+from .messages import Message
 from .sampling_stats import POOLED_LABEL, EstimationError, stratified_estimate
 from .units import C_TO_CO2, KG_PER_T
 from .wood_density import DATASET_FALLBACK_SD, LEVEL_SD
@@ -375,14 +376,22 @@ def _height_models(
             if e_value is not None:
                 pred = lambda d, e=float(e_value): hmod.chave_e6a(d, e)  # noqa: E731
             else:
-                notes.append("Chave Eq. 6a heights: no E given, heights do not follow DBH error")
+                notes.append(
+                    Message("Chave Eq. 6a heights: no E given, heights do not follow DBH error")
+                )
             out[label] = _HModel(label, "log", rse, pred)
         elif label.startswith("local_") and label[6:] in hmod.LOCAL_MODELS:
             name = label[6:]
             try:
                 model = hmod.fit_hd_models(dbh[measured], height[measured], models=(name,))[0]
             except hmod.HeightModelError as exc:
-                notes.append(f"{label}: could not refit the H-D model ({exc}); no height error")
+                notes.append(
+                    Message(
+                        "{label}: could not refit the H-D model ({error}); no height error",
+                        label=label,
+                        error=exc,
+                    )
+                )
                 out[label] = _HModel(label, "linear", 0.0, None)
                 continue
             if name == "loglog":
@@ -390,12 +399,20 @@ def _height_models(
             else:
                 out[label] = _HModel(label, "linear", float(model.rse), model.predict)
             notes.append(
-                "{}: refitted on {} measured trees, RSE {:.4g} ({} scale)".format(
-                    label, int(measured.sum()), out[label].rse, out[label].scale
+                Message(
+                    "{label}: refitted on {n} measured trees, RSE {rse:.4g} ({scale} scale)",
+                    label=label,
+                    n=int(measured.sum()),
+                    rse=out[label].rse,
+                    scale=out[label].scale,
                 )
             )
         else:
-            notes.append(f"height source {label!r} unknown: no height error for those trees")
+            notes.append(
+                Message(
+                    "height source “{label}” unknown: no height error for those trees", label=label
+                )
+            )
             out[label] = _HModel(label, "linear", 0.0, None)
     return out
 
@@ -446,7 +463,10 @@ def _prepare(
     n_drop = int((~usable).sum())
     if n_drop:
         notes.append(
-            f"{n_drop} tree(s) without carbon or without a known plot left out (as plot_carbon)"
+            Message(
+                "{n} tree(s) without carbon or without a known plot left out (as plot_carbon)",
+                n=n_drop,
+            )
         )
     eq_col = (
         trees["equation_id"].astype(object).where(trees["equation_id"].notna(), None).to_numpy()
@@ -628,8 +648,11 @@ def _prepare(
         groups.append(_Group(s0, s1, eq, uses, has_bgb, rse, seg, p[seg], hmods, const))
     if n_fixed:
         notes.append(
-            f"{n_fixed} tree(s) could not be re-evaluated (unknown/disabled equation or missing "
-            "predictor): their AGB is held fixed; only model/CF/R errors apply"
+            Message(
+                "{n} tree(s) could not be re-evaluated (unknown/disabled equation or missing "
+                "predictor): their AGB is held fixed; only model/CF/R errors apply",
+                n=n_fixed,
+            )
         )
     # trees each per-tree source draws for (stream order = engine tree order)
     affected = {k: np.zeros(n, dtype=bool) for k in ("dbh", "height", "wood_density", "model")}
@@ -1091,13 +1114,17 @@ def run_monte_carlo(
     if "root_shoot" in active and not np.any(prep.rs_sd > 0):
         active.remove("root_shoot")
         if opts.rs_sd is None:
-            notes.append("root:shoot error off: the method pack gives no sd for R")
+            notes.append(Message("root:shoot error off: the method pack gives no sd for R"))
     if "model" in active and not any(g.rse > 0 for g in prep.groups):
-        notes.append("model error: no equation used has an RSE (give model_rse); no effect")
+        notes.append(
+            Message("model error: no equation used has an RSE (give model_rse); no effect")
+        )
     if "wood_density" in active and not any(g.uses["WD"] for g in prep.groups):
         notes.append(
-            "wood density error: no equation used needs wood density (e.g. the T-VER Ogawa "
-            "equations take D and H only); no effect"
+            Message(
+                "wood density error: no equation used needs wood density (e.g. the T-VER Ogawa "
+                "equations take D and H only); no effect"
+            )
         )
     tree_sources = [s for s in active if s != "sampling"]
     variants: List[frozenset] = [frozenset(tree_sources)]

@@ -31,6 +31,8 @@ from typing import Any, Dict, List, Mapping, Sequence, Tuple, Union
 import numpy as np
 import pandas as pd
 
+from .messages import Message
+
 try:  # shared constants (core/units.py); keep a local fallback so this module stands alone
     from .units import C_TO_CO2
 except ImportError:  # pragma: no cover - only when units.py is absent
@@ -387,21 +389,27 @@ def stratified_estimate(
             for s in small:
                 del label[s]
             notes.append(
-                f"excluded strata with < 2 plots (area and plots left out of A and n): {desc}"
+                Message(
+                    "excluded strata with < 2 plots (area and plots left out of A and n): {desc}",
+                    desc=desc,
+                )
             )
         else:
             mmap = {str(k): str(v) for k, v in (merge_map or {}).items()}
             ignored = sorted(k for k in mmap if k in areas and k not in small)
             if ignored:
                 notes.append(
-                    "merge_map entries ignored (stratum has >= 2 plots): {}".format(
-                        ", ".join(ignored)
+                    Message(
+                        "merge_map entries ignored (stratum has >= 2 plots): {strata}",
+                        strata=", ".join(ignored),
                     )
                 )
             unknown_keys = sorted(k for k in mmap if k not in areas)
             if unknown_keys:
                 notes.append(
-                    "merge_map keys not among the strata: {}".format(", ".join(unknown_keys))
+                    Message(
+                        "merge_map keys not among the strata: {keys}", keys=", ".join(unknown_keys)
+                    )
                 )
             small_map = {k: v for k, v in mmap.items() if k in small}
             for s in small:
@@ -421,15 +429,25 @@ def stratified_estimate(
             for s in sorted(merged):
                 if merged[s] != POOLED_LABEL:
                     notes.append(
-                        f"stratum {s!r} (n={counts[s]}, {areas[s]:.6g} ha) merged into "
-                        f"{merged[s]!r} (merge_map)"
+                        Message(
+                            "stratum {s!r} (n={n}, {area:.6g} ha) merged into {target!r} "
+                            "(merge_map)",
+                            s=s,
+                            n=counts[s],
+                            area=areas[s],
+                            target=merged[s],
+                        )
                     )
             if pooled:
                 notes.append(
-                    "strata with < 2 plots and no merge target were given the whole-sample "
-                    "estimate as pseudo-stratum {!r}: {}. Its mean/SD/n are those of all plots "
-                    "used; the total variance includes the covariance of the pooled mean with "
-                    "the other stratum means.".format(POOLED_LABEL, ", ".join(sorted(pooled)))
+                    Message(
+                        "strata with < 2 plots and no merge target were given the whole-sample "
+                        "estimate as pseudo-stratum {label!r}: {strata}. Its mean/SD/n are those "
+                        "of all plots used; the total variance includes the covariance of the "
+                        "pooled mean with the other stratum means.",
+                        label=POOLED_LABEL,
+                        strata=", ".join(sorted(pooled)),
+                    )
                 )
 
     used = df[df["stratum"].isin(list(label))].copy()
@@ -490,7 +508,9 @@ def stratified_estimate(
         own = tab.index != POOLED_LABEL
         cov = 2.0 * w_o * float((tab.loc[own, "weight"] * tab.loc[own, "var"]).sum()) / n_total
         var_b += cov
-        notes.append(f"covariance term added to Var(b) for the pooled estimate: {cov:.6g}")
+        notes.append(
+            Message("covariance term added to Var(b) for the pooled estimate: {cov:.6g}", cov=cov)
+        )
     se = math.sqrt(var_b)
 
     for key, t in tvals.items():
@@ -587,7 +607,7 @@ def stratified_change(
         stratum_col=stratum_col,
         value_kind=value_kind,
     )
-    res.notes.append("values are per-plot differences (permanent plots, AR-TOOL14 6.2)")
+    res.notes.append(Message("values are per-plot differences (permanent plots, AR-TOOL14 6.2)"))
     if years is not None:
         years = float(years)
         if not years > 0:
@@ -849,7 +869,7 @@ def sample_size(
         raise ValueError("invalid stratum area for {}".format(", ".join(bad)))
     zero = [k for k, v in areas.items() if v == 0]
     if zero:
-        notes.append("strata with zero area left out: {}".format(", ".join(zero)))
+        notes.append(Message("strata with zero area left out: {strata}", strata=", ".join(zero)))
     keys = sorted(k for k in areas if areas[k] > 0)  # deterministic, independent of input order
     if not keys:
         raise ValueError("no stratum with a positive area")
@@ -902,7 +922,7 @@ def sample_size(
         t = float(t_value)
         n_req, n_sb = n_for(t)
         dof: int | None = None
-        notes.append(f"t fixed at {t:.4g}")
+        notes.append(Message("t fixed at {t:.4g}", t=t))
     else:
         from scipy import stats
 
@@ -916,14 +936,18 @@ def sample_size(
             if n_int in seen:
                 if seen[-1] != n_int:  # oscillation: keep the step with the larger n
                     n_req, n_sb, t, dof = max(history[-2:], key=lambda h: h[0])
-                    notes.append("t iteration oscillated; the larger n was kept")
+                    notes.append(Message("t iteration oscillated; the larger n was kept"))
                 break
             seen.append(n_int)
             dof = max(n_int - L, 1)
             t = float(stats.t.ppf(0.5 + confidence / 2.0, dof))
             n_req, n_sb = n_for(t)
             history.append((n_req, n_sb, t, dof))
-        notes.append(f"t iterated with df = n - {L} strata: t = {t:.4f} (df {dof})")
+        notes.append(
+            Message(
+                "t iterated with df = n - {L} strata: t = {t:.4f} (df {dof})", L=L, t=t, dof=dof
+            )
+        )
 
     n_total_formula = int(math.ceil(n_req - 1e-9))
     n_alloc = _largest_remainder(n_total_formula * share, n_total_formula)
@@ -932,21 +956,29 @@ def sample_size(
     n_final = np.maximum(n_alloc, min_per_stratum)
     if raised.any():
         notes.append(
-            f"raised to min_per_stratum={min_per_stratum}: "
-            + ", ".join(k for k, r in zip(keys, raised) if r)
+            Message(
+                "raised to min_per_stratum={m}: {strata}",
+                m=min_per_stratum,
+                strata=", ".join(k for k, r in zip(keys, raised) if r),
+            )
         )
     over = n_final > cap
     if over.any():
         notes.append(
-            "capped at the number of plots that fit (floor N_h): {}".format(
-                ", ".join(k for k, o in zip(keys, over) if o)
+            Message(
+                "capped at the number of plots that fit (floor N_h): {strata}",
+                strata=", ".join(k for k, o in zip(keys, over) if o),
             )
         )
         n_final = np.minimum(n_final, cap)
     n_total = int(n_final.sum())
     if n_total != n_total_formula:
         notes.append(
-            f"n_total re-reported after rounding constraints: {n_total} (formula {n_total_formula})"
+            Message(
+                "n_total re-reported after rounding constraints: {n} (formula {formula})",
+                n=n_total,
+                formula=n_total_formula,
+            )
         )
 
     with np.errstate(divide="ignore", invalid="ignore"):

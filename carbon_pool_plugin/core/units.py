@@ -16,6 +16,8 @@ from typing import Any, Iterable, Union
 import numpy as np
 import pandas as pd
 
+from .messages import Message
+
 RAI_M2: float = 1600.0
 HA_M2: float = 10000.0
 RAI_PER_HA: float = HA_M2 / RAI_M2  # 6.25
@@ -176,34 +178,41 @@ def detect_implausible_dbh_unit(
             if both.sum() >= HD_RATIO_MIN_TREES:
                 ratio = float(np.median(h_all[both] / d_all[both]))
                 if ratio < HD_RATIO_LOW and not (unit or "").startswith("girth"):
-                    return (
-                        f"Median height/DBH is {ratio:.2f} m per cm (trees usually have "
-                        f"0.3–1.2): the DBH values look about π times too large — if the column "
-                        "holds girths (circumference), choose the girth unit."
+                    return Message(
+                        "Median height/DBH is {ratio:.2f} m per cm (trees usually have "
+                        "0.3–1.2): the DBH values look about π times too large — if the column "
+                        "holds girths (circumference), choose the girth unit.",
+                        ratio=ratio,
                     )
                 if ratio > HD_RATIO_HIGH:
-                    return (
-                        f"Median height/DBH is {ratio:.2f} m per cm (trees usually have "
-                        f"0.3–1.2): the DBH values look about 10 times too small — check the DBH "
-                        "unit (centimetres read as millimetres?) and the height unit (metres)."
+                    return Message(
+                        "Median height/DBH is {ratio:.2f} m per cm (trees usually have "
+                        "0.3–1.2): the DBH values look about 10 times too small — check the DBH "
+                        "unit (centimetres read as millimetres?) and the height unit (metres).",
+                        ratio=ratio,
                     )
     if med > 150.0:
-        return (
-            f"Median DBH is {med:.1f} cm (> 150 cm): values are probably in millimetres or are "
-            "girths (circumference); check the DBH unit."
+        return Message(
+            "Median DBH is {med:.1f} cm (> 150 cm): values are probably in millimetres or are "
+            "girths (circumference); check the DBH unit.",
+            med=med,
         )
     if med < 1.0:
-        return (
-            f"Median DBH is {med:.3f} cm (< 1 cm): values are probably in metres; "
-            "check the DBH unit."
+        return Message(
+            "Median DBH is {med:.3f} cm (< 1 cm): values are probably in metres; "
+            "check the DBH unit.",
+            med=med,
         )
     if med < 3.0 and unit == "mm":
-        return (
-            f"Median DBH is {med:.2f} cm (< 3 cm) with the unit set to millimetres: the values "
-            "are probably in centimetres; check the DBH unit."
+        return Message(
+            "Median DBH is {med:.2f} cm (< 3 cm) with the unit set to millimetres: the values "
+            "are probably in centimetres; check the DBH unit.",
+            med=med,
         )
     if mx > 500.0:
-        return f"Maximum DBH is {mx:.1f} cm (> 500 cm): check for unit or typing errors."
+        return Message(
+            "Maximum DBH is {mx:.1f} cm (> 500 cm): check for unit or typing errors.", mx=mx
+        )
     return None
 
 

@@ -29,17 +29,17 @@
       <translation>ภาพถ่ายทางอากาศ 4 แบนด์ / ชุดแบนด์ 10 m (B, G, R, NIR; ค่าการสะท้อน × 10000)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="203" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="204" />
       <source>400 m² = 0.04 ha circle (i-Tree); 1600 for 40 × 40 m; 10000 for the TGO plot.</source>
       <translation>400 m² = วงกลม 0.04 ha (i-Tree); 1600 สำหรับแปลง 40 × 40 m; 10000 สำหรับแปลงของ TGO</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="185" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="186" />
       <source>90 % (T-VER)</source>
       <translation>90 % (T-VER)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="185" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="186" />
       <source>95 %</source>
       <translation>95 %</translation>
     </message>
@@ -49,7 +49,7 @@
       <translation>ช่วง 95 %: {low:,.0f} – {high:,.0f} tCO2e</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="300" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="301" />
       <source>A live tree whose DBH shrank by more than this is flagged DBH_SHRANK.</source>
       <translation>ต้นไม้ที่ยังมีชีวิตซึ่ง DBH ลดลงมากกว่าค่านี้จะถูกติดเครื่องหมาย DBH_SHRANK</translation>
     </message>
@@ -74,12 +74,12 @@
       <translation>ราสเตอร์ที่ไม่มีระบบพิกัดอ้างอิง (CRS) จะประมวลผลพร้อมคำเตือน: พื้นที่ของแต่ละชั้นคำนวณโดยถือว่าหน่วยแผนที่ของราสเตอร์เป็นเมตร และชั้นข้อมูลเวกเตอร์จะไม่ถูกแปลงพิกัดให้ตรงกับราสเตอร์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="214" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="215" />
       <source>A stratum needs 2 plots for a variance; the choice is logged.</source>
       <translation>ชั้นภูมิหนึ่งต้องมีแปลงอย่างน้อย 2 แปลงจึงจะคำนวณความแปรปรวนได้ ตัวเลือกที่ใช้จะถูกบันทึกในล็อก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="598" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="599" />
       <source>AR-TOOL14 / T-VER log: n = {n}, strata M = {m}, df = {df}, t90 = {t:.4f}, mean = {mean:.4f} {unit}/ha, SE = {se:.4f} {unit}/ha, 90 % half-width = {hw:.4f} {unit}/ha, U = {u:.2f} %, deduction d = {d:.0f} % of the half-width, conservative total = {cons:.3f} {unit} (project).</source>
       <translation>ล็อก AR-TOOL14 / T-VER: n = {n}, จำนวนชั้นภูมิ M = {m}, df = {df}, t90 = {t:.4f}, ค่าเฉลี่ย = {mean:.4f} {unit}/ha, SE = {se:.4f} {unit}/ha, ครึ่งความกว้างช่วง 90 % = {hw:.4f} {unit}/ha, U = {u:.2f} %, การหักลด d = {d:.0f} % ของครึ่งความกว้างช่วง, ผลรวมแบบอนุรักษ์ = {cons:.3f} {unit} (โครงการ)</translation>
     </message>
@@ -119,17 +119,17 @@
       <translation>แปลงที่ถูกยกเลิกแต่ยังคงไว้เนื่องจากมีการวัดในวันที่นี้: {ids}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="350" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="351" />
       <source>Absolute (cm)</source>
       <translation>ค่าสัมบูรณ์ (cm)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="432" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="433" />
       <source>Absolute sd of R, one draw per iteration. Empty: the method pack's sd (IPCC 2019 Table 4.4), none for T-VER / i-Tree.</source>
       <translation>ส่วนเบี่ยงเบนมาตรฐานสัมบูรณ์ของ R สุ่มหนึ่งครั้งต่อรอบการทำซ้ำ ค่าว่าง: ใช้ค่า sd ของชุดวิธีการ (IPCC 2019 Table 4.4) ซึ่งไม่มีสำหรับ T-VER / i-Tree</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="422" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="423" />
       <source>Absolute sd of the carbon fraction, one draw per iteration (0 = off). BIOMASS uses 0.0206 around 0.4713 (Thomas &amp; Martin 2012).</source>
       <translation>ส่วนเบี่ยงเบนมาตรฐานสัมบูรณ์ของสัดส่วนคาร์บอน สุ่มหนึ่งครั้งต่อรอบการทำซ้ำ (0 = ปิด) BIOMASS ใช้ 0.0206 รอบค่า 0.4713 (Thomas &amp; Martin 2012)</translation>
     </message>
@@ -159,7 +159,7 @@
       <translation>ไม่พบอัลกอริทึม: {ids} ติดตั้งปลั๊กอินครบถ้วนแล้วหรือไม่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="208" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="209" />
       <source>Allocation</source>
       <translation>การจัดสรร</translation>
     </message>
@@ -169,12 +169,12 @@
       <translation>ตารางการจัดสรร (จาก samplesize)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="401" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="402" />
       <source>Allometric model error</source>
       <translation>ความคลาดเคลื่อนของสมการแอลโลเมตรี</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="180" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="181" />
       <source>Allowed error E as a fraction of the mean: 0.1 = ±10 %, 0.2 = ±20 %.</source>
       <translation>ค่าความคลาดเคลื่อนที่ยอมรับได้ E เป็นสัดส่วนของค่าเฉลี่ย: 0.1 = ±10 %, 0.2 = ±20 %</translation>
     </message>
@@ -184,37 +184,37 @@
       <translation>ทางเลือกแทนการระบุเป็นข้อความ: หนึ่งแถวต่อหนึ่งประเภท (เช่น ตารางชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="444" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="445" />
       <source>Analytic (AR-TOOL14 design-based variance added)</source>
       <translation>เชิงวิเคราะห์ (บวกความแปรปรวนตามแผนการสุ่มตัวอย่างของ AR-TOOL14)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="450" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="451" />
       <source>Analytic: total variance = Monte Carlo variance + A²·SE². Bootstrap: plots resampled within strata in every iteration.</source>
       <translation>เชิงวิเคราะห์: ความแปรปรวนรวม = ความแปรปรวนจาก Monte Carlo + A²·SE² Bootstrap: สุ่มแปลงซ้ำภายในชั้นภูมิในทุกรอบการทำซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="341" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="342" />
       <source>Annual change, 90 % CI high</source>
       <translation>การเปลี่ยนแปลงรายปี ขอบบน CI 90 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="340" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="341" />
       <source>Annual change, 90 % CI low</source>
       <translation>การเปลี่ยนแปลงรายปี ขอบล่าง CI 90 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="343" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="344" />
       <source>Annual change, 95 % CI high</source>
       <translation>การเปลี่ยนแปลงรายปี ขอบบน CI 95 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="342" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="343" />
       <source>Annual change, 95 % CI low</source>
       <translation>การเปลี่ยนแปลงรายปี ขอบล่าง CI 95 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="339" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="340" />
       <source>Annual net change (tCO2e/yr)</source>
       <translation>การเปลี่ยนแปลงสุทธิรายปี (tCO2e/yr)</translation>
     </message>
@@ -229,7 +229,7 @@
       <translation>ปริมาณการดูดซับคาร์บอนรายปี (tCO2e/yr)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="329" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="330" />
       <source>Annual sequestration map</source>
       <translation>แผนที่ปริมาณการดูดซับคาร์บอนรายปี</translation>
     </message>
@@ -274,12 +274,12 @@
       <translation>พื้นที่คำนวณบนระนาบตาม CRS แบบฉายของชั้นข้อมูล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="318" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="319" />
       <source>As given to Tree biomass; needed to re-evaluate Chave Eq. 7 and Eq. 6a heights.</source>
       <translation>ตามที่ใช้ในอัลกอริทึม Tree biomass จำเป็นสำหรับการคำนวณความสูงตาม Chave Eq. 7 และ Eq. 6a ใหม่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="283" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="284" />
       <source>As in the stratified estimate; the choice is logged.</source>
       <translation>เช่นเดียวกับในการประมาณค่าแบบแบ่งชั้นภูมิ ตัวเลือกที่ใช้จะถูกบันทึกในล็อก</translation>
     </message>
@@ -289,17 +289,17 @@
       <translation>แบนด์ {bands}; ค่าการสะท้อน = DN × {s} + {o}; ดัชนี {idx}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="353" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="354" />
       <source>Baseline id</source>
       <translation>รหัสกรณีฐาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="309" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="310" />
       <source>Baseline name</source>
       <translation>ชื่อกรณีฐาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="824" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="825" />
       <source>Baseline “{name}” saved in {path} (id {id}).</source>
       <translation>บันทึกกรณีฐาน “{name}” ไว้ใน {path} แล้ว (รหัส {id})</translation>
     </message>
@@ -314,7 +314,7 @@
       <translation>สรุปงาน: สำเร็จ {ok} ล้มเหลว {failed} ข้าม {skipped}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="195" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="196" />
       <source>Biomass (t d.m./ha; carbon = biomass × CF)</source>
       <translation>มวลชีวภาพ (t d.m./ha; คาร์บอน = มวลชีวภาพ × CF)</translation>
     </message>
@@ -334,12 +334,12 @@
       <translation>ขอบเขตพื้นที่: {a:.1f} ไร่ จำแนกประเภทแล้ว {c:.1f} %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="200" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="201" />
       <source>CO2e = carbon × 44/12 (AR-TOOL14: C = 44/12 × CF × B).</source>
       <translation>CO2e = คาร์บอน × 44/12 (AR-TOOL14: C = 44/12 × CF × B)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="166" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="167" />
       <source>CV used for strata without pilot plots or a CV table entry (0.6 = 60 %; a planning prior, replace it with pilot data when you have it).</source>
       <translation>CV ที่ใช้กับชั้นภูมิที่ไม่มีแปลงนำร่องหรือไม่มีค่าในตาราง CV (0.6 = 60 %; เป็นค่าสมมติสำหรับการวางแผน ควรแทนด้วยข้อมูลจากแปลงนำร่องเมื่อมีข้อมูลแล้ว)</translation>
     </message>
@@ -385,7 +385,7 @@
       <translation>ไม่สามารถอ่านค่าความหนาแน่นของประเภท “{v}”: ให้ใช้รูปแบบ code:mean[:low:high];…</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="274" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="275" />
       <source>Cannot read the CV table: {error}</source>
       <translation>ไม่สามารถอ่านตาราง CV: {error}</translation>
     </message>
@@ -395,7 +395,7 @@
       <translation>ไม่สามารถอ่านรหัสชั้นภูมิ: {error}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="194" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="195" />
       <source>Carbon (tC/ha)</source>
       <translation>คาร์บอน (tC/ha)</translation>
     </message>
@@ -426,12 +426,12 @@
       <translation>ความหนาแน่นคาร์บอน (tC/ha)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="204" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="205" />
       <source>Carbon fraction CF (biomass only)</source>
       <translation>สัดส่วนคาร์บอน CF (เฉพาะมวลชีวภาพ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="421" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="422" />
       <source>Carbon fraction sd</source>
       <translation>sd ของสัดส่วนคาร์บอน</translation>
     </message>
@@ -477,7 +477,7 @@
       <translation>ปริมาณการกักเก็บคาร์บอน (พัน tCO2e)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="194" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="195" />
       <source>Carbon stock change (two measurements)</source>
       <translation>การเปลี่ยนแปลงปริมาณคาร์บอน (การวัดสองครั้ง)</translation>
     </message>
@@ -502,7 +502,7 @@
       <translation>ปริมาณการกักเก็บคาร์บอน: &lt;b&gt;{total:,.0f} tCO2e&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="254" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="255" />
       <source>Carbon-stock map</source>
       <translation>แผนที่ปริมาณการกักเก็บคาร์บอน</translation>
     </message>
@@ -517,22 +517,27 @@
       <translation>จุดศูนย์กลางอยู่ภายใน บันทึกสัดส่วนที่อยู่ในรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="348" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="349" />
       <source>Chave 2004 with 5 % large errors (sd 4.64 cm, as BIOMASS)</source>
       <translation>Chave 2004 พร้อมความคลาดเคลื่อนขนาดใหญ่ 5 % (sd 4.64 cm เช่นเดียวกับ BIOMASS)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="347" />
+      <location filename="../../carbon_pool_plugin/core/montecarlo.py" line="380" />
+      <source>Chave Eq. 6a heights: no E given, heights do not follow DBH error</source>
+      <translation>ความสูงจากสมการ Chave Eq. 6a: ไม่ได้ระบุค่า E ความสูงจึงไม่แปรตามความคลาดเคลื่อนของ DBH</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="348" />
       <source>Chave et al. 2004: sd = 0.0062·D + 0.0904 cm</source>
       <translation>Chave et al. 2004: sd = 0.0062·D + 0.0904 cm</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="244" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="245" />
       <source>Chave et al. 2014 Eq. 6a (needs E)</source>
       <translation>Chave et al. 2014 Eq. 6a (ต้องใช้ E)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="279" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="280" />
       <source>Choose one database per project; it is recorded in the output.</source>
       <translation>เลือกฐานข้อมูลเดียวต่อหนึ่งโครงการ ฐานข้อมูลที่ใช้จะถูกบันทึกไว้ในผลลัพธ์</translation>
     </message>
@@ -552,12 +557,12 @@
       <translation>เลือกฟิลด์ประเภทอ้างอิง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="380" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="381" />
       <source>Choose the stratum field of the green-space polygons.</source>
       <translation>เลือกฟิลด์ชั้นภูมิของรูปปิดพื้นที่สีเขียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="433" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="434" />
       <source>Choose the stratum field of the polygons.</source>
       <translation>เลือกฟิลด์ชั้นภูมิของรูปปิด</translation>
     </message>
@@ -708,7 +713,7 @@
       <translation>รหัสขององค์กรปกครองส่วนท้องถิ่น (เช่น รหัส อปท. ของกรมส่งเสริมการปกครองท้องถิ่น)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="119" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="120" />
       <source>Coefficient of variation per stratum</source>
       <translation>สัมประสิทธิ์ความแปรผันรายชั้นภูมิ</translation>
     </message>
@@ -718,7 +723,7 @@
       <translation>รหัสประเภทที่นับเป็นพื้นที่สีเขียว คั่นด้วยเครื่องหมายจุลภาค</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="197" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="198" />
       <source>Compares two measurements of the same permanent plots (tree tags).
 
 Per tree: survivor growth, mortality (alive → dead or not found), ingrowth (new tags and trees crossing the minimum DBH), with flags for duplicate or missing tags, changed species and DBH shrinking beyond the tolerance.
@@ -733,12 +738,12 @@ Map: annual sequestration (tCO2e/yr and per ha) of every green-space polygon.</s
 แผนที่: ปริมาณการดูดซับคาร์บอนรายปี (tCO2e/yr และต่อ ha) ของรูปปิดพื้นที่สีเขียวทุกรูป</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="457" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="458" />
       <source>Compute the error budget</source>
       <translation>คำนวณงบประมาณความคลาดเคลื่อน (error budget)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="85" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="86" />
       <source>Computes above-ground biomass (AGB), below-ground biomass (BGB), carbon and CO2 equivalent for every tree of a field inventory, using the central equation library (T-VER Ogawa/Tsutsumi/Komiyama, palms, bamboo, lianas, Chave, Brown) and the species wood-density table (species → genus → family → stand → dataset fallback).
 
 The input can be any table or layer (GeoPackage, Shapefile, CSV, XLSX). DBH may be given in cm or mm, or as girth (circumference at 1.30 m). Rows that cannot be used are kept with empty carbon and a flag (DBH_MISSING, DBH_INVALID, SPECIES_UNMATCHED, …); the input is never modified. Every output row is stamped with the method pack and the equation used.</source>
@@ -758,17 +763,17 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
 ค่าตัวเลขดิจิทัล (DN) จะถูกแปลงเป็นค่าการสะท้อนก่อน (ตามชุดค่าที่กำหนดไว้หรือตาม scale/offset) — EVI และ SAVI ต้องใช้ค่าการสะท้อนจริง พิกเซล nodata และตัวหารที่เป็นศูนย์จะให้ค่า nodata ภาพจะถูกประมวลผลเป็นบล็อกแถวเต็มความกว้าง จึงใช้หน่วยความจำคงที่ไม่ว่าภาพจะมีขนาดเท่าใด และไฟล์ผลลัพธ์จะปรากฏเมื่อประมวลผลเสร็จสมบูรณ์แล้วเท่านั้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="184" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="185" />
       <source>Confidence level</source>
       <translation>ระดับความเชื่อมั่น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="346" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="347" />
       <source>Conservative annual removal (tCO2e/yr)</source>
       <translation>ปริมาณการดูดซับรายปีแบบอนุรักษ์ (tCO2e/yr)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="348" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="349" />
       <source>Conservative total CO2e (t)</source>
       <translation>CO2e รวมแบบอนุรักษ์ (t)</translation>
     </message>
@@ -798,25 +803,25 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่สามารถย้ายผลลัพธ์ไปยัง {folder}: {err}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="819" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="820" />
       <source>Could not save the baseline in {path}: {err}</source>
       <translation>ไม่สามารถบันทึกกรณีฐานใน {path}: {err}</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="350" />
-      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="261" />
-      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="358" />
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="289" />
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="386" />
       <location filename="../../carbon_pool_plugin/qgis_io.py" line="317" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="930" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="882" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="900" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="846" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="971" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="936" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="888" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="906" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="852" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="977" />
       <source>Could not write features to the output.</source>
       <translation>ไม่สามารถเขียนฟีเจอร์ลงในผลลัพธ์ได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="373" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="374" />
       <source>Could not write the output table.</source>
       <translation>ไม่สามารถเขียนตารางผลลัพธ์ได้</translation>
     </message>
@@ -861,24 +866,24 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>Custom (ระบุหมายเลขแบนด์ด้านล่าง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="198" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="286" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="199" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="287" />
       <source>Custom (method file)</source>
       <translation>Custom (ไฟล์วิธีการ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="211" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="298" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="212" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="299" />
       <source>Custom method pack (JSON)</source>
       <translation>ชุดวิธีการที่กำหนดเอง (JSON)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="361" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="362" />
       <source>DBH error value (% or cm)</source>
       <translation>ค่าความคลาดเคลื่อนของ DBH (% หรือ cm)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="344" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="345" />
       <source>DBH measurement error</source>
       <translation>ความคลาดเคลื่อนในการวัด DBH</translation>
     </message>
@@ -889,19 +894,19 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="307" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="126" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="127" />
       <location filename="../../carbon_pool_plugin/ui/dock.py" line="365" />
       <source>DBH or girth field</source>
       <translation>ฟิลด์ DBH หรือเส้นรอบวง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="295" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="296" />
       <source>DBH shrink tolerance (cm)</source>
       <translation>ค่าที่ยอมรับได้ของ DBH ที่ลดลง (cm)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="315" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="135" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="136" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>DBH unit</source>
       <translation>หน่วยของ DBH</translation>
@@ -922,7 +927,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>วันที่วัดซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="353" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="354" />
       <source>Dead or lost trees</source>
       <translation>ต้นไม้ที่ตายหรือสูญหาย</translation>
     </message>
@@ -932,12 +937,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ต้นไม้ที่ตาย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="160" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="161" />
       <source>Default CV</source>
       <translation>CV ตั้งต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="222" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="223" />
       <source>Density of each polygon</source>
       <translation>ความหนาแน่นของแต่ละรูปปิด</translation>
     </message>
@@ -958,14 +963,14 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="317" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="137" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="138" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Diameter in cm</source>
       <translation>เส้นผ่านศูนย์กลาง หน่วย cm</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="318" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="138" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="139" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Diameter in mm</source>
       <translation>เส้นผ่านศูนย์กลาง หน่วย mm</translation>
@@ -986,7 +991,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>รหัสแปลงเดิมซ้ำกัน: {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="231" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="232" />
       <source>Each stratum gets at least this many plots (2 are needed for a variance); capped at the number of plots that fit in the stratum.</source>
       <translation>แต่ละชั้นภูมิจะได้แปลงอย่างน้อยเท่าจำนวนนี้ (ต้องมี 2 แปลงจึงคำนวณความแปรปรวนได้) แต่ไม่เกินจำนวนแปลงที่วางได้ในชั้นภูมินั้น</translation>
     </message>
@@ -1006,7 +1011,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (plot_id, plot, รหัสแปลง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="164" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="165" />
       <source>Empty: detected (plot_id, plot, รหัสแปลง); used in messages only.</source>
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (plot_id, plot, รหัสแปลง) ใช้ในข้อความแจ้งเท่านั้น</translation>
     </message>
@@ -1017,7 +1022,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าว่าง: ตรวจหาอัตโนมัติ (stratum, class_code)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="254" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="255" />
       <source>Empty: field “stratum” if present, else by location in the strata.</source>
       <translation>ค่าว่าง: ใช้ฟิลด์ “stratum” หากมี มิฉะนั้นใช้ตำแหน่งที่ตั้งภายในชั้นภูมิ</translation>
     </message>
@@ -1027,7 +1032,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>เว้นว่าง: ใช้ name_th, name_en หรือ name ถ้ามี มิฉะนั้นใช้รหัสเป็นชื่อ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="249" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="250" />
       <source>Empty: polygon area (ellipsoidal for a geographic CRS).</source>
       <translation>ค่าว่าง: ใช้พื้นที่ของรูปปิด (คำนวณบนทรงรีเมื่อใช้ CRS ภูมิศาสตร์)</translation>
     </message>
@@ -1042,7 +1047,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ค่าว่าง: ใช้ค่าจากฟิลด์ muni_code ของขอบเขตพื้นที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="288" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="289" />
       <source>Empty: the method pack's value (T-VER 4.5 cm); a tree crossing it is ingrowth. 0: no threshold.</source>
       <translation>ค่าว่าง: ใช้ค่าของชุดวิธีการ (T-VER 4.5 cm) ต้นไม้ที่โตจนเกินค่านี้ถือเป็นต้นไม้ที่เข้ามาใหม่ (ingrowth) 0: ไม่มีค่าขีดจำกัด</translation>
     </message>
@@ -1068,13 +1073,13 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>English</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="259" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="317" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="260" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="318" />
       <source>Environmental stress E (Chave 2014)</source>
       <translation>ความเครียดจากสภาพแวดล้อม E (Chave 2014)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="212" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="213" />
       <source>Equal</source>
       <translation>เท่ากัน</translation>
     </message>
@@ -1084,23 +1089,23 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>จัดสรรเท่ากันทุกประเภท ใช้เมื่อขนาดตัวอย่างรวมเป็น 0</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="217" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="218" />
       <source>Equation</source>
       <translation>สมการ</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="281" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="300" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="301" />
       <source>Equation pack version</source>
       <translation>รุ่นของชุดสมการ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="487" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="488" />
       <source>Error budget</source>
       <translation>งบประมาณความคลาดเคลื่อน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="758" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="759" />
       <source>Error budget (variance of the total, each source alone):</source>
       <translation>งบประมาณความคลาดเคลื่อน (ความแปรปรวนของผลรวม เมื่อพิจารณาแต่ละแหล่งแยกกัน):</translation>
     </message>
@@ -1110,17 +1115,17 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>เมทริกซ์ความคลาดเคลื่อน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="257" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="258" />
       <source>Every green-space polygon with its fields plus area_ha, area_rai, density_tc_ha, density_tco2e_rai, density_source, carbon_t and co2e_t with 95 % intervals, n_plots_in_polygon; styled by density on load.</source>
       <translation>รูปปิดพื้นที่สีเขียวทุกรูปพร้อมฟิลด์เดิม และเพิ่ม area_ha, area_rai, density_tc_ha, density_tco2e_rai, density_source, carbon_t และ co2e_t พร้อมช่วง 95 %, n_plots_in_polygon โดยกำหนดสัญลักษณ์ตามความหนาแน่นเมื่อโหลด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="188" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="189" />
       <source>Every green-space polygon, with its stratum; stratum areas are summed.</source>
       <translation>รูปปิดพื้นที่สีเขียวทุกรูปพร้อมชั้นภูมิ โดยรวมพื้นที่ของแต่ละชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="283" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="284" />
       <source>Every input field plus accepted_name, dbh_cm, agb_kg, bgb_kg, biomass_kg, carbon_kg, co2e_kg, wd, wd_sd, wd_level, height_m, height_source, equation_id, method and flags.</source>
       <translation>ทุกฟิลด์ของข้อมูลนำเข้า พร้อม accepted_name, dbh_cm, agb_kg, bgb_kg, biomass_kg, carbon_kg, co2e_kg, wd, wd_sd, wd_level, height_m, height_source, equation_id, method และ flags</translation>
     </message>
@@ -1185,7 +1190,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>แปลงเดิมต้องมีฟิลด์ plot_id (ฟิลด์ที่พบ: {names})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="252" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="253" />
       <source>Expected precision with n_h (fraction)</source>
       <translation>ความแม่นยำที่คาดว่าจะได้ด้วย n_h (สัดส่วน)</translation>
     </message>
@@ -1200,12 +1205,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ตัวแปรคุณลักษณะ: {f}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="243" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="244" />
       <source>Feldpausch et al. 2012 (South-East Asia)</source>
       <translation>Feldpausch et al. 2012 (เอเชียตะวันออกเฉียงใต้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="116" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="117" />
       <source>Field holding the stratum (e.g. class_code: park, street, …).</source>
       <translation>ฟิลด์ที่เก็บชั้นภูมิ (เช่น class_code: park, street, …)</translation>
     </message>
@@ -1231,12 +1236,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="448" />
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="264" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="265" />
       <source>Field “{field}” does not exist in the strata layer.</source>
       <translation>ไม่มีฟิลด์ “{field}” ในชั้นข้อมูลชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="449" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="450" />
       <source>Field(s) {missing} not found in the tree table; its fields are: {fields}. If the table has title or merged rows above the column names, delete them so the names are in the first row.</source>
       <translation>ไม่พบฟิลด์ {missing} ในตารางต้นไม้ ฟิลด์ที่มีคือ: {fields} หากตารางมีแถวชื่อเรื่องหรือแถวที่ผสานเซลล์อยู่เหนือชื่อคอลัมน์ ให้ลบแถวเหล่านั้นออกเพื่อให้ชื่อคอลัมน์อยู่ในแถวแรก</translation>
     </message>
@@ -1246,12 +1251,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>เสร็จสิ้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="274" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="275" />
       <source>First measurement date (if no field)</source>
       <translation>วันที่วัดครั้งแรก (หากไม่มีฟิลด์)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="263" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="264" />
       <source>First measurement date field</source>
       <translation>ฟิลด์วันที่วัดครั้งแรก</translation>
     </message>
@@ -1261,7 +1266,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ส่วนแรกของรหัสแปลงทุกแปลง เช่น TH-SAMPLE-01</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="203" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="204" />
       <source>Fixes carbon fraction, root:shoot ratio, default equations and minimum DBH. Its id and version are stamped on every output row.</source>
       <translation>กำหนดสัดส่วนคาร์บอน อัตราส่วนราก:ลำต้น สมการตั้งต้น และ DBH ต่ำสุด รหัสและรุ่นของชุดวิธีการจะถูกบันทึกไว้ในผลลัพธ์ทุกแถว</translation>
     </message>
@@ -1281,7 +1286,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ใช้กับเกณฑ์สัดส่วนพื้นที่สีเขียวในรายงานและไฟล์ส่งออก (ทุกเทศบาล)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="243" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="244" />
       <source>For the plots-inside option (at least 2 for an interval).</source>
       <translation>สำหรับตัวเลือกแปลงภายในรูปปิด (อย่างน้อย 2 แปลงจึงคำนวณช่วงได้)</translation>
     </message>
@@ -1317,21 +1322,21 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="319" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="139" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="140" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Girth (circumference) in cm</source>
       <translation>เส้นรอบวง หน่วย cm</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="320" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="140" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="141" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Girth (circumference) in m</source>
       <translation>เส้นรอบวง หน่วย m</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="324" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="144" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="145" />
       <source>Girth is converted once to diameter: D = girth / π.</source>
       <translation>เส้นรอบวงจะถูกแปลงเป็นเส้นผ่านศูนย์กลางครั้งเดียว: D = เส้นรอบวง / π</translation>
     </message>
@@ -1346,7 +1351,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ระบุความหนาแน่นรายประเภทเป็นข้อความหรือเป็นตาราง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="477" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="478" />
       <source>Give the {c} field or the {k} parameter.</source>
       <translation>ระบุฟิลด์ {c} หรือพารามิเตอร์ {k}</translation>
     </message>
@@ -1360,12 +1365,12 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
 ความหนาแน่นในรูปข้อความ: code:mean[:low:high] คั่นด้วย ‘;’ เช่น 1:45.2:38.1:52.3;2:5.0:3.1:6.9 — หรือใช้ตารางที่มีฟิลด์ประเภท ค่าเฉลี่ย ค่าต่ำ และค่าสูง ประเภทที่ไม่มีค่าความหนาแน่นนับเป็น 0 tC/ha พื้นที่พิกเซลคำนวณจาก geotransform (CRS แบบฉาย) หรือจากทรงรีทีละแถว (CRS ภูมิศาสตร์) ช่วงนี้ไม่รวมความคลาดเคลื่อนจากการจำแนกประเภทในแผนที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="275" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="276" />
       <source>Global Wood Density Database v1 (2009)</source>
       <translation>Global Wood Density Database v1 (2009)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="274" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="275" />
       <source>Global Wood Density Database v2 (2026)</source>
       <translation>Global Wood Density Database v2 (2026)</translation>
     </message>
@@ -1423,12 +1428,12 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>พื้นที่สีเขียว (ชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="685" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="686" />
       <source>Green space {a:.2f} ha ({rai:.1f} rai): {c:.1f} tC, {co2:.1f} tCO2e (95 % CI {lo:.1f} – {hi:.1f}); mean {m:.2f} tC/ha.</source>
       <translation>พื้นที่สีเขียว {a:.2f} ha ({rai:.1f} ไร่): {c:.1f} tC, {co2:.1f} tCO2e (95 % CI {lo:.1f} – {hi:.1f}); ค่าเฉลี่ย {m:.2f} tC/ha</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="345" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="346" />
       <source>Green-space area (ha)</source>
       <translation>พื้นที่สีเขียว (ha)</translation>
     </message>
@@ -1445,7 +1450,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="180" />
       <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="355" />
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="101" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="102" />
       <source>Green-space polygons (strata)</source>
       <translation>รูปปิดพื้นที่สีเขียว (ชั้นภูมิ)</translation>
     </message>
@@ -1460,7 +1465,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>รูปปิดพื้นที่สีเขียวที่มี area_ha, density_tc_ha, density_tco2e_rai, co2e_t … (OUTPUT ของ carbonpool:stratifiedestimate)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="330" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="331" />
       <source>Green-space polygons with tCO2e/yr and tCO2e/ha/yr (losses negative).</source>
       <translation>รูปปิดพื้นที่สีเขียวที่มี tCO2e/yr และ tCO2e/ha/yr (การสูญเสียเป็นค่าลบ)</translation>
     </message>
@@ -1475,7 +1480,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>รูปปิดพื้นที่สีเขียว แต่ละรูปอยู่ในชั้นภูมิ (ประเภท) เดียว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="350" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="351" />
       <source>Green-space share of the municipality (%)</source>
       <translation>สัดส่วนพื้นที่สีเขียวของเทศบาล (%)</translation>
     </message>
@@ -1500,18 +1505,18 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>ความสูง (m)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="369" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="370" />
       <source>Height error</source>
       <translation>ความคลาดเคลื่อนของความสูง</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="334" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="156" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="157" />
       <source>Height field (m)</source>
       <translation>ฟิลด์ความสูง (m)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="240" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="241" />
       <source>Height model for missing heights</source>
       <translation>แบบจำลองความสูงสำหรับต้นที่ไม่มีข้อมูลความสูง</translation>
     </message>
@@ -1536,7 +1541,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>สัดส่วนของฟีเจอร์สำหรับฝึกที่กันไว้ตรวจสอบ (hold-out)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="81" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="82" />
       <source>How many permanent sample plots are needed, and how many in each stratum, to estimate the mean carbon stock to a target precision (e.g. ±10 % of the mean) at 90 % or 95 % confidence.
 
 Formula (BioCarbon Fund Sourcebook, Pearson, Walker &amp; Brown): n = (Σ N_h s_h)² / (N² E² / t² + Σ N_h s_h²), with N_h = stratum area / plot area, E = mean × precision and t the Student t at n − strata degrees of freedom (iterated). N_SOURCEBOOK is this Neyman-allocation value; N_TOTAL is the number to place with the chosen allocation after rounding and the minimum per stratum.
@@ -1553,19 +1558,19 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
 ตารางผลลัพธ์ (stratum, area_ha, N_units = N_h, sd, cv, n_h) ใช้เป็นข้อมูลนำเข้า ALLOCATION_TABLE ของ “Design permanent plot network”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="217" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="218" />
       <source>How plots are shared among strata. Proportional and equal allocation need more plots than Neyman for the same precision; the total follows the choice.</source>
       <translation>วิธีการจัดสรรแปลงให้แต่ละชั้นภูมิ การจัดสรรตามสัดส่วนและการจัดสรรเท่ากันต้องใช้แปลงมากกว่าแบบ Neyman เพื่อให้ได้ความแม่นยำเท่ากัน จำนวนแปลงรวมจะเปลี่ยนไปตามตัวเลือก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="372" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="373" />
       <source>H–D model residual error (modelled heights)</source>
       <translation>ความคลาดเคลื่อนส่วนเหลือของแบบจำลอง H–D (ความสูงที่ได้จากแบบจำลอง)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="352" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="197" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="285" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="198" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="286" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>IPCC 2019</source>
       <translation>IPCC 2019</translation>
@@ -1586,22 +1591,22 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>รวมไว้ด้วย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="866" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="867" />
       <source>Independent estimates (AR-TOOL14 6.1): {c1:.1f} → {c2:.1f} tCO2e over {y:.3f} yr: {d:.1f} tCO2e, {a:.1f} tCO2e/yr (U {u:.1f} %).</source>
       <translation>ค่าประมาณที่เป็นอิสระต่อกัน (AR-TOOL14 6.1): {c1:.1f} → {c2:.1f} tCO2e ในช่วง {y:.3f} ปี: {d:.1f} tCO2e, {a:.1f} tCO2e/yr (U {u:.1f} %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="348" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="349" />
       <source>Independent-estimates change (tCO2e)</source>
       <translation>การเปลี่ยนแปลงจากค่าประมาณที่เป็นอิสระต่อกัน (tCO2e)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="349" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="350" />
       <source>Independent-estimates change (tCO2e/yr)</source>
       <translation>การเปลี่ยนแปลงจากค่าประมาณที่เป็นอิสระต่อกัน (tCO2e/yr)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="350" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="351" />
       <source>Independent-estimates uncertainty (90 %, %)</source>
       <translation>ความไม่แน่นอนของค่าประมาณที่เป็นอิสระต่อกัน (90 %, %)</translation>
     </message>
@@ -1612,7 +1617,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ดัชนี</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="354" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="355" />
       <source>Ingrowth trees</source>
       <translation>ต้นไม้ที่เข้ามาใหม่ (ingrowth)</translation>
     </message>
@@ -1627,7 +1632,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ข้อมูลแรสเตอร์ประเภทแบบจำนวนเต็ม เช่น จาก ‘Classify green space’</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="328" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="329" />
       <source>Inventory year</source>
       <translation>ปีที่สำรวจ</translation>
     </message>
@@ -1643,17 +1648,17 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ปีที่สำรวจ (พ.ศ.)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="326" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="327" />
       <source>Iterations</source>
       <translation>จำนวนรอบการทำซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="467" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="468" />
       <source>Iterations per chunk (0 = automatic)</source>
       <translation>จำนวนรอบการทำซ้ำต่อชุด (0 = อัตโนมัติ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="504" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="505" />
       <source>Iterations run</source>
       <translation>จำนวนรอบการทำซ้ำที่ประมวลผล</translation>
     </message>
@@ -1708,7 +1713,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ประเภทที่มีจุดภาพมากกว่านี้จะถูกสุ่มตัวอย่างย่อย (กำหนดค่า seed) ให้เหลือเท่าจำนวนนี้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="101" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="102" />
       <source>Layer or table with one row per tree (GPKG, SHP, CSV, XLSX).</source>
       <translation>ชั้นข้อมูลหรือตารางที่มีหนึ่งแถวต่อต้นไม้หนึ่งต้น (GPKG, SHP, CSV, XLSX)</translation>
     </message>
@@ -1723,12 +1728,12 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ไม่พบแม่แบบเค้าโครงหน้า (layout template): {path}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="169" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="170" />
       <source>Life form field</source>
       <translation>ฟิลด์รูปชีวิต (life form)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="242" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="243" />
       <source>Local H–D model fitted on measured trees</source>
       <translation>แบบจำลองความสัมพันธ์ความสูง–เส้นผ่านศูนย์กลาง (H–D) ระดับท้องถิ่นที่ปรับจากต้นไม้ที่วัดจริง</translation>
     </message>
@@ -1738,7 +1743,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ประเภทองค์กรปกครองส่วนท้องถิ่น (เป้าหมายพื้นที่สีเขียว)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="403" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="404" />
       <source>Log-normal residual error for equations with an RSE in the library (none of the bundled equations has one yet; see Model RSE).</source>
       <translation>ความคลาดเคลื่อนส่วนเหลือแบบ log-normal สำหรับสมการที่มีค่า RSE ในคลังสมการ (ยังไม่มีสมการที่รวมมากับปลั๊กอินใดมีค่านี้ ดู Model RSE)</translation>
     </message>
@@ -1805,6 +1810,11 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>อัตราคิดลดตามตลาดในสูตรการประเมินมูลค่าของ InVEST (ตัวอย่างของ InVEST ใช้ 7 % ให้ใช้อัตราที่หน่วยงานของท่านกำหนด)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/core/units.py" line="213" />
+      <source>Maximum DBH is {mx:.1f} cm (&gt; 500 cm): check for unit or typing errors.</source>
+      <translation>DBH สูงสุดคือ {mx:.1f} ซม. (&gt; 500 ซม.): ตรวจสอบหน่วยหรือการพิมพ์ผิด</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="174" />
       <source>Maximum training pixels per class</source>
       <translation>จำนวนจุดภาพสำหรับฝึกสูงสุดต่อประเภท</translation>
@@ -1815,12 +1825,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ฟิลด์ความหนาแน่นเฉลี่ย (tC/ha)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="347" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="348" />
       <source>Mean interval (years)</source>
       <translation>ช่วงเวลาเฉลี่ย (ปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="225" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="226" />
       <source>Mean of the plots inside the polygon when enough, else stratum mean</source>
       <translation>ค่าเฉลี่ยของแปลงตัวอย่างภายในรูปปิดเมื่อมีจำนวนเพียงพอ มิฉะนั้นใช้ค่าเฉลี่ยของชั้นภูมิ</translation>
     </message>
@@ -1836,12 +1846,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="443" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="234" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="235" />
       <source>Measured fraction field</source>
       <translation>ฟิลด์สัดส่วนที่วัด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="385" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="386" />
       <source>Measured height error (%)</source>
       <translation>ความคลาดเคลื่อนของความสูงที่วัด (%)</translation>
     </message>
@@ -1857,12 +1867,37 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>วันที่วัดของแต่ละแปลง (จำเป็นสำหรับการเปลี่ยนแปลงปริมาณคาร์บอนรายปี)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/core/units.py" line="195" />
+      <source>Median DBH is {med:.1f} cm (&gt; 150 cm): values are probably in millimetres or are girths (circumference); check the DBH unit.</source>
+      <translation>ค่ามัธยฐานของ DBH คือ {med:.1f} ซม. (&gt; 150 ซม.): ค่าน่าจะเป็นมิลลิเมตรหรือเป็นเส้นรอบวง ให้ตรวจสอบหน่วยของ DBH</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/units.py" line="207" />
+      <source>Median DBH is {med:.2f} cm (&lt; 3 cm) with the unit set to millimetres: the values are probably in centimetres; check the DBH unit.</source>
+      <translation>ค่ามัธยฐานของ DBH คือ {med:.2f} ซม. (&lt; 3 ซม.) ขณะตั้งหน่วยเป็นมิลลิเมตร: ค่าน่าจะเป็นเซนติเมตร ให้ตรวจสอบหน่วยของ DBH</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/units.py" line="201" />
+      <source>Median DBH is {med:.3f} cm (&lt; 1 cm): values are probably in metres; check the DBH unit.</source>
+      <translation>ค่ามัธยฐานของ DBH คือ {med:.3f} ซม. (&lt; 1 ซม.): ค่าน่าจะเป็นเมตร ให้ตรวจสอบหน่วยของ DBH</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/units.py" line="188" />
+      <source>Median height/DBH is {ratio:.2f} m per cm (trees usually have 0.3–1.2): the DBH values look about 10 times too small — check the DBH unit (centimetres read as millimetres?) and the height unit (metres).</source>
+      <translation>ค่ามัธยฐานของความสูง/DBH คือ {ratio:.2f} ม. ต่อ ซม. (ต้นไม้ทั่วไป 0.3–1.2): ค่า DBH ดูเล็กไปราว 10 เท่า — ตรวจสอบหน่วยของ DBH (อ่านเซนติเมตรเป็นมิลลิเมตรหรือไม่) และหน่วยความสูง (เมตร)</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/units.py" line="181" />
+      <source>Median height/DBH is {ratio:.2f} m per cm (trees usually have 0.3–1.2): the DBH values look about π times too large — if the column holds girths (circumference), choose the girth unit.</source>
+      <translation>ค่ามัธยฐานของความสูง/DBH คือ {ratio:.2f} ม. ต่อ ซม. (ต้นไม้ทั่วไป 0.3–1.2): ค่า DBH ดูใหญ่ไปราว π เท่า — หากคอลัมน์นี้เป็นเส้นรอบวง ให้เลือกหน่วยเส้นรอบวง</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="185" />
       <source>Meets target (1/0)</source>
       <translation>ผ่านเป้าหมาย (1/0)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="468" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="469" />
       <source>Memory control only; results do not depend on it.</source>
       <translation>ใช้ควบคุมหน่วยความจำเท่านั้น ผลลัพธ์ไม่ขึ้นกับค่านี้</translation>
     </message>
@@ -1883,9 +1918,9 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="348" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="193" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="298" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="281" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="194" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="299" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="282" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Method pack</source>
       <translation>ชุดวิธีการ</translation>
@@ -1896,12 +1931,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชุดวิธีการและรุ่น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="319" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="320" />
       <source>Method pack label</source>
       <translation>ชื่อชุดวิธีการ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="552" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="553" />
       <source>Method {m} {v}; equation library {e}</source>
       <translation>วิธีการ {m} {v}; คลังสมการ {e}</translation>
     </message>
@@ -1911,7 +1946,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>DBH ต่ำสุด {d} cm ({src}); ไม้หนุ่ม (ลูกไม้): {rule}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="505" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="506" />
       <source>Minimum DBH {d} cm; DBH shrink tolerance {t} cm.</source>
       <translation>DBH ต่ำสุด {d} cm; ค่าที่ยอมรับได้เมื่อ DBH ลดลง {t} cm</translation>
     </message>
@@ -1936,12 +1971,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หน่วยพื้นที่เล็กที่สุดที่ทำแผนที่ {mmu:.0f} m² = {px} จุดภาพ; พื้นที่สีเขียวก่อน/หลัง: {raw:.1f} / {after:.1f} ไร่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="238" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="239" />
       <source>Minimum plots inside a polygon</source>
       <translation>จำนวนแปลงขั้นต่ำภายในรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="225" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="226" />
       <source>Minimum plots per stratum</source>
       <translation>จำนวนแปลงขั้นต่ำต่อชั้นภูมิ</translation>
     </message>
@@ -1956,7 +1991,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>DBH ต่ำสุดของต้นไม้ (cm)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="410" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="411" />
       <source>Model RSE for equations without one (log scale)</source>
       <translation>Model RSE สำหรับสมการที่ไม่มีค่านี้ (สเกลลอการิทึม)</translation>
     </message>
@@ -1966,7 +2001,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไฟล์แบบจำลอง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="373" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="374" />
       <source>Model residual + relative error on measured heights</source>
       <translation>ความคลาดเคลื่อนส่วนเหลือของแบบจำลอง + ความคลาดเคลื่อนสัมพัทธ์ของความสูงที่วัด</translation>
     </message>
@@ -1982,7 +2017,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="328" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="148" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="149" />
       <source>Multi-stem field</source>
       <translation>ฟิลด์หลายลำต้น</translation>
     </message>
@@ -2034,13 +2069,13 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนเทศบาลที่ข้าม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="314" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="315" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Municipality</source>
       <translation>เทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="349" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="350" />
       <source>Municipality area (ha)</source>
       <translation>พื้นที่เทศบาล (ha)</translation>
     </message>
@@ -2051,7 +2086,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="219" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="247" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="248" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Municipality boundary</source>
       <translation>ขอบเขตเทศบาล</translation>
@@ -2082,7 +2117,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ประเภทเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="712" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="713" />
       <source>Municipality {b:.2f} ha; green space {g:.2f} ha = {p:.1f} %.</source>
       <translation>เทศบาล {b:.2f} ha; พื้นที่สีเขียว {g:.2f} ha = {p:.1f} %</translation>
     </message>
@@ -2109,7 +2144,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ฟิลด์ชื่อของขอบเขตเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="310" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="311" />
       <source>Name of the baseline record (default: municipality + year).</source>
       <translation>ชื่อของระเบียนกรณีฐาน (ค่าเริ่มต้น: เทศบาล + ปี)</translation>
     </message>
@@ -2119,7 +2154,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชื่อฟิลด์รหัสในข้อมูลนำเข้าทุกชั้น ฟิลด์ด้านล่างใช้แทนได้เป็นรายชั้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="315" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="316" />
       <source>Name or code; empty: read from the boundary (name_th, muni_code).</source>
       <translation>ชื่อหรือรหัส หากเว้นว่างจะอ่านจากขอบเขต (name_th, muni_code)</translation>
     </message>
@@ -2134,12 +2169,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>แบนด์อินฟราเรดใกล้ (NIR)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="264" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="265" />
       <source>Needed by Chave 2014 Eq. 7 and Eq. 6a; read it from the Chave E raster for your site.</source>
       <translation>จำเป็นสำหรับ Chave 2014 Eq. 7 และ Eq. 6a อ่านค่าจากแรสเตอร์ Chave E ณ พื้นที่ของท่าน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="338" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="339" />
       <source>Net change over the period (tCO2e)</source>
       <translation>การเปลี่ยนแปลงสุทธิตลอดช่วงเวลา (tCO2e)</translation>
     </message>
@@ -2154,7 +2189,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>แปลงใหม่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="211" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="212" />
       <source>Neyman (area × SD)</source>
       <translation>Neyman (พื้นที่ × SD)</translation>
     </message>
@@ -2164,7 +2199,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่มีปริมาณการกักเก็บคาร์บอน: ให้ระบุค่ารวมของการประมาณค่าแบบแบ่งชั้นภูมิ ตารางชั้นภูมิ หรือฟิลด์ CO2e ของรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="473" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="474" />
       <source>No green-space polygon has a stratum.</source>
       <translation>ไม่มีรูปปิดพื้นที่สีเขียวใดที่มีชั้นภูมิ</translation>
     </message>
@@ -2204,8 +2239,8 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่พบฟิลด์รหัสแปลงในข้อมูลต้นไม้ (ค้นหา plot, plot_id, รหัสแปลง) ให้เลือกใน “{p}”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="441" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="668" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="442" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="669" />
       <source>No polygon of the strata layer “{layer}” has a stratum (field “{field}”) and an area ({n} feature(s) read): the estimate needs the area of each stratum. Check the strata layer and its stratum field.</source>
       <translation>ไม่มีรูปปิดใดในชั้นข้อมูลชั้นภูมิ “{layer}” ที่มีทั้งชั้นภูมิ (ฟิลด์ “{field}”) และพื้นที่ (อ่านได้ {n} ฟีเจอร์): การประมาณค่าต้องใช้พื้นที่ของแต่ละชั้นภูมิ โปรดตรวจสอบชั้นข้อมูลชั้นภูมิและฟิลด์ชั้นภูมิ</translation>
     </message>
@@ -2215,7 +2250,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่มีรูปปิดที่มีทั้งชั้นภูมิและรูปทรงเรขาคณิต</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="295" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="296" />
       <source>No polygon with a stratum and an area.</source>
       <translation>ไม่มีรูปปิดที่มีทั้งชั้นภูมิและพื้นที่</translation>
     </message>
@@ -2235,7 +2270,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่มีต้นไม้ใดตรงกับแปลง: รหัสแปลงของต้นไม้ {n} ต้น (เช่น {trees}) ไม่อยู่ในรหัสแปลงตัวอย่าง (เช่น {plots}) ให้ตรวจสอบฟิลด์รหัสแปลงของต้นไม้และของแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="404" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="405" />
       <source>No tree tag field in {t} (looked for tag, tree_id, เลขป้าย).</source>
       <translation>ไม่พบฟิลด์เลขป้ายต้นไม้ใน {t} (ค้นหา tag, tree_id, เลขป้าย)</translation>
     </message>
@@ -2260,24 +2295,24 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>พื้นที่แปลงตามที่กำหนด (m²) หากเว้นว่างจะใช้พื้นที่ของรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="245" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="346" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="371" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="246" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="347" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="372" />
       <source>None</source>
       <translation>ไม่มี</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="446" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="447" />
       <source>None (measurement and model error only)</source>
       <translation>ไม่มี (เฉพาะความคลาดเคลื่อนจากการวัดและแบบจำลอง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="354" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="355" />
       <source>Normal error truncated to 0.1–500 cm. Modelled heights follow the simulated DBH through their H–D model.</source>
       <translation>ความคลาดเคลื่อนแบบปกติที่ตัดปลายไว้ที่ 0.1–500 cm ความสูงที่ได้จากแบบจำลองจะเปลี่ยนตาม DBH ที่จำลองผ่านแบบจำลอง H–D ของต้นนั้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="327" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="328" />
       <source>Number of Monte Carlo iterations (1000 recommended).</source>
       <translation>จำนวนรอบของ Monte Carlo (แนะนำ 1000)</translation>
     </message>
@@ -2292,7 +2327,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="292" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="293" />
       <source>Number of flagged trees</source>
       <translation>จำนวนต้นไม้ที่มีเครื่องหมายตรวจสอบข้อมูล (flag)</translation>
     </message>
@@ -2312,7 +2347,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนจุดตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="291" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="292" />
       <source>Number of trees</source>
       <translation>จำนวนต้นไม้</translation>
     </message>
@@ -2332,7 +2367,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนปี T ของปริมาณการดูดซับคาร์บอนรายปีที่นำมาประเมินมูลค่า (t = 0 … T−1)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="170" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="171" />
       <source>Numeric per-hectare plot value: carbon_t_ha (default), biomass_t_ha, agb_t_ha, or any other (e.g. volume); set Value kind to match.</source>
       <translation>ค่าต่อเฮกตาร์ของแปลงที่เป็นตัวเลข: carbon_t_ha (ค่าเริ่มต้น), biomass_t_ha, agb_t_ha หรือค่าอื่นใด (เช่น ปริมาตร) ให้ตั้งค่า ชนิดของค่า ให้สอดคล้องกัน</translation>
     </message>
@@ -2362,7 +2397,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หนึ่งแถวต่อเทศบาล: code, name, status (ok/failed/skipped), n_trees, n_plots, area_ha, total_tco2e, ci95_low/high, u90_pct, folder และ message</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="268" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="269" />
       <source>One row per stratum and one row stratum = ALL (row_type total): area, n, mean, SD, SE, t, 90/95 % CI, U %, totals, deduction and conservative total.</source>
       <translation>หนึ่งแถวต่อชั้นภูมิ และหนึ่งแถว stratum = ALL (row_type total): พื้นที่, n, ค่าเฉลี่ย, SD, SE, t, CI 90/95 %, U %, ค่ารวม, การหักลด และค่ารวมแบบอนุรักษ์</translation>
     </message>
@@ -2372,7 +2407,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หนึ่งแถวต่อชั้นภูมิ พร้อมแถวรวม stratum = ALL (OUTPUT_STRATA ของ carbonpool:stratifiedestimate)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="306" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="307" />
       <source>One row per tag: class survivor/mortality/ingrowth/out_both, flags.</source>
       <translation>หนึ่งแถวต่อเลขป้าย: ประเภท survivor/mortality/ingrowth/out_both และเครื่องหมายตรวจสอบข้อมูล (flag)</translation>
     </message>
@@ -2402,7 +2437,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>เปิดรายงาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="185" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="186" />
       <source>Open-grown field</source>
       <translation>ฟิลด์ต้นไม้ที่เติบโตในที่โล่ง</translation>
     </message>
@@ -2412,7 +2447,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>แปลงย่อยขนาด 10 × 10 m (plot_id, subplot_no, subplot_id) (ไม่บังคับ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="232" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="233" />
       <source>Optional CSV with the same columns as the bundled library; expressions are parsed safely (never executed as code).</source>
       <translation>ไฟล์ CSV (ไม่บังคับ) ที่มีคอลัมน์เดียวกับคลังสมการที่รวมมากับปลั๊กอิน นิพจน์จะถูกแยกวิเคราะห์อย่างปลอดภัย (ไม่ถูกเรียกใช้เป็นโค้ด)</translation>
     </message>
@@ -2427,7 +2462,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ มีชีวิต/ตาย/ใหม่ (alive/dead/new) เว้นว่าง: ตรวจหาเอง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="270" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="271" />
       <source>Optional area in m² per row (e.g. for a table of strata); otherwise the polygon area (planar in a projected CRS, ellipsoidal in a geographic one).</source>
       <translation>พื้นที่ (m²) ของแต่ละแถว (ไม่บังคับ) (เช่น สำหรับตารางชั้นภูมิ) มิฉะนั้นใช้พื้นที่ของรูปปิด (คำนวณบนระนาบเมื่อเป็น CRS แบบฉาย และบนทรงรีเมื่อเป็น CRS ภูมิศาสตร์)</translation>
     </message>
@@ -2462,12 +2497,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ครึ่งหนึ่งของความกว้างช่วง 90 % เทียบกับค่าเฉลี่ย (T-VER) (ไม่บังคับ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="135" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="136" />
       <source>Optional layer or table of measured pilot plots; the mean and standard deviation of the value field per stratum replace the CVs.</source>
       <translation>ชั้นข้อมูลหรือตารางแปลงนำร่องที่วัดแล้ว (ไม่บังคับ) ค่าเฉลี่ยและส่วนเบี่ยงเบนมาตรฐานของฟิลด์ค่าในแต่ละชั้นภูมิจะใช้แทนค่า CV</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="165" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="166" />
       <source>Optional measured wood density; overrides the species table.</source>
       <translation>ความหนาแน่นของเนื้อไม้ที่วัดได้ (ไม่บังคับ) ใช้แทนค่าจากตารางชนิดไม้</translation>
     </message>
@@ -2477,7 +2512,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>โลโก้ของเทศบาล (ไม่บังคับ) สำหรับหน้าปกและหัวกระดาษ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="225" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="226" />
       <source>Optional nominal plot area in m²; otherwise the area of the plot polygon (planar in a projected CRS, ellipsoidal in a geographic one).</source>
       <translation>พื้นที่แปลงตามที่กำหนด (m²) (ไม่บังคับ) มิฉะนั้นใช้พื้นที่ของรูปปิดแปลง (คำนวณบนระนาบเมื่อเป็น CRS แบบฉาย และบนทรงรีเมื่อเป็น CRS ภูมิศาสตร์)</translation>
     </message>
@@ -2487,7 +2522,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ฟิลด์ตัวเลขของชั้นข้อมูลชั้นภูมิ (ไม่บังคับ) ที่ระบุจำนวนแปลงของชั้นภูมิของรูปปิดนั้น (ใส่ค่าซ้ำในทุกรูปปิดของชั้นภูมิเดียวกัน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="178" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="179" />
       <source>Optional plot identifier; used for stand-level wood-density fallback and copied to the output for plot carbon.</source>
       <translation>รหัสแปลง (ไม่บังคับ) ใช้สำหรับค่าความหนาแน่นเนื้อไม้สำรองระดับหมู่ไม้ และคัดลอกไปยังผลลัพธ์เพื่อใช้คำนวณคาร์บอนของแปลง</translation>
     </message>
@@ -2512,7 +2547,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ข้อมูลการสำรวจต้นไม้ครั้งที่สองของแปลงเดิม (ไม่บังคับ): ใช้คำนวณปริมาณการดูดซับคาร์บอนรายปี (การเปลี่ยนแปลงปริมาณคาร์บอน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="250" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="251" />
       <source>Optional share (0–1] of the plot tallied. Empty: 1.</source>
       <translation>สัดส่วน (0–1] ของแปลงที่สำรวจ (ไม่บังคับ) หากเว้นว่าง: 1</translation>
     </message>
@@ -2527,7 +2562,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>สัดส่วน (0–1] ของแปลงที่ได้สำรวจจริง (ไม่บังคับ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="236" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="237" />
       <source>Optional share of the plot that was measured (0–1]; effective area = area × fraction.</source>
       <translation>สัดส่วนของแปลงที่วัด (0–1] (ไม่บังคับ) พื้นที่ใช้งานจริง = พื้นที่ × สัดส่วน</translation>
     </message>
@@ -2572,12 +2607,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ค่ารวมเป็นตันคาร์บอน (ไม่บังคับ) มิฉะนั้นคำนวณจาก tCO2e × 12/44</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="157" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="158" />
       <source>Optional total tree height in metres; missing heights are modelled as set by Height model. Equations that need no height never require it.</source>
       <translation>ความสูงทั้งหมดของต้นไม้เป็นเมตร (ไม่บังคับ) ความสูงที่ขาดหายจะประมาณด้วยแบบจำลองตามที่ตั้งไว้ใน แบบจำลองความสูง สมการที่ไม่ใช้ความสูงจะไม่ต้องการค่านี้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="186" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="187" />
       <source>Optional yes/no (or crown light exposure 4–5): the i-Tree method multiplies the biomass of open-grown urban trees by 0.8.</source>
       <translation>ใช่/ไม่ใช่ (หรือระดับการรับแสงของเรือนยอด 4–5) (ไม่บังคับ): วิธีของ i-Tree จะคูณมวลชีวภาพของต้นไม้ในเมืองที่เติบโตในที่โล่งด้วย 0.8</translation>
     </message>
@@ -2587,12 +2622,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ ได้จากอัลกอริทึมการเปลี่ยนแปลงปริมาณคาร์บอน ให้เว้นว่างหากไม่ได้คำนวณ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="295" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="296" />
       <source>Optional: a PostgreSQL connection, as a libpq string (dbname=carbon host=db.example.org port=5432 user=officer) or a URI (postgresql://officer@db.example.org:5432/carbon). Appends one record to the table carbonpool_baselines of that database (created if missing), so several municipalities can share one database; records are never changed or deleted. Prefer a password file (.pgpass) or service over a password in the string. Needs the Python module psycopg2.</source>
       <translation>ไม่บังคับ: การเชื่อมต่อ PostgreSQL ในรูปแบบสตริง libpq (dbname=carbon host=db.example.org port=5432 user=officer) หรือ URI (postgresql://officer@db.example.org:5432/carbon) จะเพิ่มระเบียนหนึ่งรายการลงในตาราง carbonpool_baselines ของฐานข้อมูลนั้น (สร้างใหม่หากยังไม่มี) เพื่อให้หลายเทศบาลใช้ฐานข้อมูลร่วมกันได้ ระเบียนจะไม่ถูกแก้ไขหรือลบ ควรใช้ไฟล์รหัสผ่าน (.pgpass) หรือ service แทนการใส่รหัสผ่านในสตริง ต้องมีโมดูล Python psycopg2</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="282" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="283" />
       <source>Optional: appends one record to the table carbonpool_baselines of this GeoPackage (created if missing). Records are never changed or deleted.</source>
       <translation>ไม่บังคับ: เพิ่มหนึ่งระเบียนลงในตาราง carbonpool_baselines ของ GeoPackage นี้ (สร้างให้หากยังไม่มี) ระเบียนจะไม่ถูกแก้ไขหรือลบ</translation>
     </message>
@@ -2607,7 +2642,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: สำหรับแผนภูมิ DBH ชนิดไม้ที่พบมากที่สุด สมการที่ใช้ และเครื่องหมายตรวจสอบคุณภาพข้อมูล (flag)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="251" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="252" />
       <source>Optional: gives the municipality area and the green-space share.</source>
       <translation>ไม่บังคับ: ใช้หาพื้นที่เทศบาลและสัดส่วนพื้นที่สีเขียว</translation>
     </message>
@@ -2642,12 +2677,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: รัศมีของวงกลมหรือความยาวด้านของสี่เหลี่ยมจัตุรัส เป็นเมตร จะคงแปลงย่อยไว้เฉพาะเมื่อความยาวด้านเป็นพหุคูณของ 10 m</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="411" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="412" />
       <source>Optional: residual standard error on the natural-log scale applied to equations that have no rse in the library.</source>
       <translation>ไม่บังคับ: ค่าความคลาดเคลื่อนมาตรฐานของส่วนเหลือบนสเกลลอการิทึมธรรมชาติ ใช้กับสมการที่ไม่มีค่า rse ในคลังสมการ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="149" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="150" />
       <source>Optional: several stem diameters/girths in one cell ("45;30"), same unit as DBH; combined as √Σd², the diameter of one stem with the same basal area.</source>
       <translation>ไม่บังคับ: เส้นผ่านศูนย์กลาง/เส้นรอบวงของหลายลำต้นในเซลล์เดียว ("45;30") หน่วยเดียวกับ DBH รวมเป็น √Σd² คือเส้นผ่านศูนย์กลางของลำต้นเดียวที่มีพื้นที่หน้าตัดเท่ากัน</translation>
     </message>
@@ -2682,12 +2717,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: ตารางของ carbonpool:stockchange (ปริมาณการดูดซับคาร์บอนรายปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="170" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="171" />
       <source>Optional: tree, palm, bamboo, liana, mangrove; otherwise taken from the species table.</source>
       <translation>ไม่บังคับ: tree, palm, bamboo, liana, mangrove (ต้นไม้ ปาล์ม ไผ่ ไม้เถา ไม้ป่าชายเลน) มิฉะนั้นใช้ค่าจากตารางชนิดไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="206" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="207" />
       <source>Optional: trees marked dead / removed (dead, ตาย, …) are left out.</source>
       <translation>ไม่บังคับ: ต้นไม้ที่ระบุว่าตาย / ถูกตัดออก (dead, ตาย, …) จะไม่นำมาคำนวณ</translation>
     </message>
@@ -2697,7 +2732,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ หากเว้นว่างจะอ่านประเภทในแผนที่จากแรสเตอร์ประเภท ณ แต่ละจุด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="196" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="197" />
       <source>Other (no carbon conversion)</source>
       <translation>อื่น ๆ (ไม่แปลงเป็นคาร์บอน)</translation>
     </message>
@@ -2720,12 +2755,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>โฟลเดอร์ผลลัพธ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="191" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="192" />
       <source>Output of Tree biomass and carbon: needs dbh_cm, height_m, height_source, wd, wd_sd, wd_level, equation_id, agb_kg, bgb_kg and carbon_kg.</source>
       <translation>ผลลัพธ์ของ มวลชีวภาพและคาร์บอนของต้นไม้: ต้องมี dbh_cm, height_m, height_source, wd, wd_sd, wd_level, equation_id, agb_kg, bgb_kg และ carbon_kg</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="158" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="159" />
       <source>Output of carbonpool:plotcarbon, or any plot layer/table.</source>
       <translation>ผลลัพธ์ของ carbonpool:plotcarbon หรือชั้นข้อมูล/ตารางแปลงใดก็ได้</translation>
     </message>
@@ -2735,7 +2770,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ผลลัพธ์ของ carbonpool:treebiomass (agb_kg, bgb_kg, carbon_kg, …)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="220" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="221" />
       <source>Output of carbonpool:treebiomass for this measurement (same fields).</source>
       <translation>ผลลัพธ์ของ carbonpool:treebiomass สำหรับการวัดครั้งนี้ (ฟิลด์เดียวกัน)</translation>
     </message>
@@ -2774,7 +2809,7 @@ GreenArea publishes no exchange format or API, so this is a PROPOSED format; the
 GreenArea ไม่ได้เผยแพร่รูปแบบการแลกเปลี่ยนข้อมูลหรือ API ไว้ ดังนั้นรูปแบบนี้จึงเป็นรูปแบบที่ เสนอ (PROPOSED) ไฟล์ JSON จะถูกตรวจสอบกับ schema ที่มาพร้อมปลั๊กอิน (data/schema/greenarea_export.schema.json อธิบายไว้ใน docs/greenarea_export.md) ไม่มีการอัปโหลดข้อมูลใด ๆ: อัลกอริทึมนี้ไม่เชื่อมต่อเครือข่าย ไฟล์ทั้งสองจะถูกสร้างขึ้นเฉพาะเมื่อข้อมูลครบถ้วนทั้งสองไฟล์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="849" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="850" />
       <source>Paired plots (AR-TOOL14 6.2): n = {n}, {y:.3f} yr; net {net:.1f} tCO2e; annual {a:.1f} tCO2e/yr (90 % CI {lo:.1f} – {hi:.1f}; U {u:.1f} %; deduction {d:.0f} % → conservative {c:.1f} tCO2e/yr).</source>
       <translation>แปลงคู่ (AR-TOOL14 6.2): n = {n}, {y:.3f} ปี; สุทธิ {net:.1f} tCO2e; รายปี {a:.1f} tCO2e/ปี (CI 90 % {lo:.1f} – {hi:.1f}; U {u:.1f} %; หักลด {d:.0f} % → แบบอนุรักษ์ {c:.1f} tCO2e/ปี)</translation>
     </message>
@@ -2784,12 +2819,12 @@ GreenArea ไม่ได้เผยแพร่รูปแบบการแ�
       <translation>กลุ่มจุดภาพที่เล็กกว่าค่านี้จะถูกกรองออก (sieve) ก่อนแปลงเป็นรูปปิด (0 = เก็บไว้ทั้งหมด)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="312" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="313" />
       <source>Per plot: gross growth, mortality (negative), net change (tC/ha) and annual rates.</source>
       <translation>รายแปลง: การเติบโตรวม การตาย (ค่าลบ) การเปลี่ยนแปลงสุทธิ (tC/ha) และอัตรารายปี</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="321" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="322" />
       <source>Per stratum and ALL, for the paired (AR-TOOL14 §6.2) and independent (§6.1) methods: annual change, SE, 90/95 % intervals, tCO2e/yr.</source>
       <translation>รายชั้นภูมิและ ALL สำหรับวิธีแปลงคู่ (AR-TOOL14 §6.2) และวิธีประมาณแยกอิสระ (§6.1): การเปลี่ยนแปลงรายปี SE ช่วง 90/95 % และ tCO2e/ปี</translation>
     </message>
@@ -2799,32 +2834,32 @@ GreenArea ไม่ได้เผยแพร่รูปแบบการแ�
       <translation>ความถูกต้องรายประเภทและพื้นที่ที่ปรับแก้แล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="168" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="169" />
       <source>Per-hectare value to estimate</source>
       <translation>ค่าต่อเฮกตาร์ที่ต้องการประมาณ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="264" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="265" />
       <source>Per-plot date of t1; an empty date means not measured at t1.</source>
       <translation>วันที่ของ t1 รายแปลง วันที่ว่างหมายถึงไม่ได้วัดใน t1</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="269" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="270" />
       <source>Per-plot date of t2; an empty date means not re-measured.</source>
       <translation>วันที่ของ t2 รายแปลง วันที่ว่างหมายถึงไม่ได้วัดซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="156" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="157" />
       <source>Per-plot value, e.g. carbon in t/ha (plots with no trees are 0).</source>
       <translation>ค่ารายแปลง เช่น คาร์บอนในหน่วย t/ha (แปลงที่ไม่มีต้นไม้มีค่าเป็น 0)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="394" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="395" />
       <source>Per-tree sd of the wood density (species 0.0708, genus 0.0941, family 0.1234 g/cm³ by default); truncated to 0.08–1.39 g/cm³.</source>
       <translation>ค่า sd ของความหนาแน่นของเนื้อไม้รายต้น (ค่าเริ่มต้น ระดับชนิด 0.0708 ระดับสกุล 0.0941 ระดับวงศ์ 0.1234 g/cm³) ตัดปลายไว้ที่ 0.08–1.39 g/cm³</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="245" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="246" />
       <source>Permanent plots with area, fraction, stratum, status and dates.</source>
       <translation>แปลงตัวอย่างถาวรพร้อมพื้นที่ สัดส่วน ชั้นภูมิ สถานะ และวันที่</translation>
     </message>
@@ -2834,27 +2869,27 @@ GreenArea ไม่ได้เผยแพร่รูปแบบการแ�
       <translation>แปลงตัวอย่างถาวร (รูปปิด จุด หรือตาราง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="130" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="131" />
       <source>Pilot plots</source>
       <translation>แปลงนำร่อง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="310" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="311" />
       <source>Pilot plots need the pilot stratum field and the pilot value field.</source>
       <translation>แปลงนำร่องต้องระบุฟิลด์ชั้นภูมิของแปลงนำร่องและฟิลด์ค่าของแปลงนำร่อง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="313" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="314" />
       <source>Pilot plots read: {n}</source>
       <translation>อ่านแปลงนำร่องแล้ว: {n}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="143" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="144" />
       <source>Pilot stratum field</source>
       <translation>ฟิลด์ชั้นภูมิของแปลงนำร่อง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="151" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="152" />
       <source>Pilot value field</source>
       <translation>ฟิลด์ค่าของแปลงนำร่อง</translation>
     </message>
@@ -2886,14 +2921,14 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ฟิลด์แปลงและชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="197" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="198" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>Plot area (m²)</source>
       <translation>พื้นที่แปลง (m²)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="441" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="223" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="224" />
       <source>Plot area field (m²)</source>
       <translation>ฟิลด์พื้นที่แปลง (m²)</translation>
     </message>
@@ -2929,7 +2964,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>จุดศูนย์กลางแปลงสำหรับ GPS (GPX)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="311" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="312" />
       <source>Plot change</source>
       <translation>การเปลี่ยนแปลงรายแปลง</translation>
     </message>
@@ -2961,9 +2996,9 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="437" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="162" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="177" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="217" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="163" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="178" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="218" />
       <source>Plot id field</source>
       <translation>ฟิลด์รหัสแปลง</translation>
     </message>
@@ -2983,7 +3018,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>รหัสแปลงของต้นไม้แต่ละต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="200" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="201" />
       <source>Plot identifier of each tree; matched to the plot id field.</source>
       <translation>รหัสแปลงของต้นไม้แต่ละต้น ใช้จับคู่กับฟิลด์รหัสแปลง</translation>
     </message>
@@ -3008,17 +3043,17 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ฟิลด์สถานะแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="526" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="527" />
       <source>Plot strata by location (plot centroid within the green-space polygons).</source>
       <translation>ชั้นภูมิของแปลงตามตำแหน่ง (จุดเซนทรอยด์ของแปลงอยู่ภายในรูปปิดพื้นที่สีเขียว)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="464" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="465" />
       <source>Plot strata by location.</source>
       <translation>ชั้นภูมิของแปลงตามตำแหน่ง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="521" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="522" />
       <source>Plot strata from the field “{f}”.</source>
       <translation>ชั้นภูมิของแปลงจากฟิลด์ “{f}”</translation>
     </message>
@@ -3029,9 +3064,9 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="365" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="253" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="179" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="245" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="254" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="180" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="246" />
       <source>Plot stratum field</source>
       <translation>ฟิลด์ชั้นภูมิของแปลง</translation>
     </message>
@@ -3042,8 +3077,8 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="118" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="243" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="211" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="244" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="212" />
       <source>Plots</source>
       <translation>แปลง</translation>
     </message>
@@ -3058,7 +3093,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลงที่เพิ่มลงในทะเบียน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="641" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="642" />
       <source>Plots are not polygons: choose the plot area field.</source>
       <translation>แปลงไม่ใช่รูปปิด: ให้เลือกฟิลด์พื้นที่แปลง</translation>
     </message>
@@ -3098,12 +3133,12 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>จำนวนแปลงต่อชั้นภูมิต้องมากกว่า 0 สำหรับการออกแบบแบบสุ่มแบ่งชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="554" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="555" />
       <source>Plots per stratum: {c}</source>
       <translation>จำนวนแปลงต่อชั้นภูมิ: {c}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="351" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="352" />
       <source>Plots re-measured</source>
       <translation>แปลงที่วัดซ้ำ</translation>
     </message>
@@ -3113,22 +3148,22 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลงที่วางไม่ได้ (จำนวนที่ขาด)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="248" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="249" />
       <source>Plots to place (sum of n_h)</source>
       <translation>จำนวนแปลงที่ต้องวาง (ผลรวมของ n_h)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="346" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="347" />
       <source>Plots used</source>
       <translation>แปลงที่ใช้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="155" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="156" />
       <source>Plots with per-hectare values</source>
       <translation>แปลงที่มีค่าต่อเฮกตาร์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="258" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="259" />
       <source>Plots with status “abandoned” and no date are not measured at that time.</source>
       <translation>แปลงที่มีสถานะ “abandoned” และไม่มีวันที่ ถือว่าไม่ได้วัดในครั้งนั้น</translation>
     </message>
@@ -3148,7 +3183,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ฟิลด์ CO2e ของรูปปิด (t)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="105" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="106" />
       <source>Polygon layer of the green areas; areas are planar in a projected CRS in metres and ellipsoidal otherwise.</source>
       <translation>ชั้นข้อมูลรูปปิดของพื้นที่สีเขียว พื้นที่คำนวณบนระนาบเมื่อเป็น CRS แบบฉายที่มีหน่วยเป็นเมตร มิฉะนั้นคำนวณบนทรงรี</translation>
     </message>
@@ -3163,7 +3198,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>รูปปิดของแปลงที่มีฟิลด์เดียวกับจุดศูนย์กลาง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="255" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="256" />
       <source>Polygons of the strata; the area of each stratum is the sum of its polygons (or of the stratum area field).</source>
       <translation>รูปปิดของชั้นภูมิ พื้นที่ของแต่ละชั้นภูมิคือผลรวมของรูปปิดในชั้นภูมินั้น (หรือของฟิลด์พื้นที่ชั้นภูมิ)</translation>
     </message>
@@ -3190,12 +3225,12 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ราคาที่ใช้คำนวณมูลค่าโดยประมาณของคาร์บอนสะสมและการดูดซับคาร์บอน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="122" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="123" />
       <source>Prior CV of plot carbon per stratum as stratum:cv pairs separated by ';', e.g. park:0.6;street:0.8 (0.6 = 60 %).</source>
       <translation>ค่า CV เบื้องต้นของคาร์บอนในแปลงต่อชั้นภูมิ เป็นคู่ stratum:cv คั่นด้วย ';' เช่น park:0.6;street:0.8 (0.6 = 60 %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="132" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="133" />
       <source>Propagates the error of the measurements and models to every plot, stratum and the municipality total (t CO2e) by Monte Carlo, and combines it with the sampling error of the plot survey.
 
 Each iteration re-computes every tree of the Tree biomass output with a perturbed DBH (Chave et al. 2004: sd = 0.0062·D + 0.0904 cm, optionally with 5 % large errors as the BIOMASS R package; or a relative / absolute sd), height (residual error of the height–diameter model; optionally a relative error on measured heights), wood density (its per-tree sd), allometric model error (equations with an RSE), carbon fraction and root:shoot ratio (one draw per iteration), then re-computes plot densities and the AR-TOOL14 stratified total. Sampling error is added analytically (design-based variance) or by a stratified bootstrap of plots.
@@ -3208,7 +3243,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
 ผลลัพธ์: ค่าเฉลี่ย มัธยฐาน sd และควอนไทล์ 2.5 / 97.5 % รายแปลง รายชั้นภูมิ และค่ารวม พร้อมงบความคลาดเคลื่อน (error budget: ความแปรปรวนของค่ารวมเมื่อพิจารณาแต่ละแหล่งเพียงแหล่งเดียว และสัดส่วนของแต่ละแหล่ง) ค่า seed เดียวกันให้ผลลัพธ์เหมือนกันทุกบิตไม่ว่าจะใช้ขนาด chunk เท่าใด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="210" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="211" />
       <source>Proportional to area</source>
       <translation>ตามสัดส่วนพื้นที่</translation>
     </message>
@@ -3231,7 +3266,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="142" />
       <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="155" />
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="322" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="335" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="336" />
       <source>Random seed</source>
       <translation>ค่า random seed</translation>
     </message>
@@ -3251,7 +3286,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>อ่านข้อมูลต้นไม้ {n} ต้น ({fields})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="472" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="473" />
       <source>Read {n} trees; fields used: {fields}</source>
       <translation>อ่านข้อมูลต้นไม้ {n} ต้น; ฟิลด์ที่ใช้: {fields}</translation>
     </message>
@@ -3326,12 +3361,12 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>ทะเบียน {path}: เพิ่ม {n} แปลงลงใน {table}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="349" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="350" />
       <source>Relative (% of D)</source>
       <translation>แบบสัมพัทธ์ (% ของ D)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="386" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="387" />
       <source>Relative sd of measured heights (third height option).</source>
       <translation>ค่า sd สัมพัทธ์ของความสูงที่วัดได้ (ตัวเลือกความสูงที่สาม)</translation>
     </message>
@@ -3363,12 +3398,12 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>สร้างรายงานแล้ว: {pdf} ({pages} หน้า, หน้าปก: {cover})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="250" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="251" />
       <source>Required n for the chosen allocation (unrounded)</source>
       <translation>ขนาดตัวอย่าง n ที่ต้องการสำหรับการจัดสรรที่เลือก (ยังไม่ปัดเศษ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="377" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="378" />
       <source>Residual error of the H–D model: log scale for Chave Eq. 6a (RSE 0.243) and local log-log fits, metres for Feldpausch (RSE 5.691 m) and local Michaelis–Menten / Weibull fits.</source>
       <translation>ความคลาดเคลื่อนส่วนเหลือของแบบจำลอง H–D: สเกลลอการิทึมสำหรับ Chave Eq. 6a (RSE 0.243) และการปรับแบบ log-log ระดับท้องถิ่น หน่วยเมตรสำหรับ Feldpausch (RSE 5.691 m) และการปรับแบบ Michaelis–Menten / Weibull ระดับท้องถิ่น</translation>
     </message>
@@ -3388,7 +3423,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>ผลลัพธ์อยู่ใน {folder}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="431" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="432" />
       <source>Root:shoot sd</source>
       <translation>ค่าเบี่ยงเบนมาตรฐาน (sd) ของอัตราส่วนราก:ลำต้น</translation>
     </message>
@@ -3418,7 +3453,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>รัน carbonpool:exportgreenarea ให้แต่ละเทศบาล (ลงใน greenarea/)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="459" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="460" />
       <source>Runs every source alone as well (same random draws) to split the variance of the total; costs extra time (about +70 % with all sources on).</source>
       <translation>ประมวลผลแต่ละแหล่งความไม่แน่นอนแยกเดี่ยวด้วย (ใช้ค่าสุ่มชุดเดียวกัน) เพื่อแยกองค์ประกอบความแปรปรวนของผลรวม ซึ่งใช้เวลาเพิ่มขึ้น (ประมาณ +70 % เมื่อเปิดใช้ทุกแหล่ง)</translation>
     </message>
@@ -3461,7 +3496,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>แปลงตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="213" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="214" />
       <source>Sample plots (polygons or a table), including plots without trees.</source>
       <translation>แปลงตัวอย่าง (รูปปิดหรือตาราง) รวมถึงแปลงที่ไม่มีต้นไม้</translation>
     </message>
@@ -3471,17 +3506,17 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>จำนวนจุดตัวอย่างต่อประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="78" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="79" />
       <source>Sample size and allocation of permanent plots</source>
       <translation>ขนาดตัวอย่างและการจัดสรรแปลงตัวอย่างถาวร</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="238" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="239" />
       <source>Sample size per stratum</source>
       <translation>ขนาดตัวอย่างต่อชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="442" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="443" />
       <source>Sampling error</source>
       <translation>ความคลาดเคลื่อนจากการสุ่มตัวอย่าง</translation>
     </message>
@@ -3496,12 +3531,12 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ไม้หนุ่ม (ลูกไม้) ที่ไม่นำมารวม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="290" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="291" />
       <source>Save as baseline in PostgreSQL database</source>
       <translation>บันทึกเป็นค่าฐานในฐานข้อมูล PostgreSQL</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="276" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="277" />
       <source>Save as baseline in project GeoPackage</source>
       <translation>บันทึกเป็นค่าฐานใน GeoPackage ของโครงการ</translation>
     </message>
@@ -3516,17 +3551,17 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ชื่อวิทยาศาสตร์หรือชื่อไทยของชนิดพันธุ์ไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="119" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="120" />
       <source>Scientific or Thai species name; matched to the species table (synonyms, genus, family).</source>
       <translation>ชื่อวิทยาศาสตร์หรือชื่อไทยของชนิดพันธุ์ไม้ ซึ่งจะจับคู่กับตารางชนิดพันธุ์ไม้ (ชื่อพ้อง สกุล วงศ์)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="275" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="276" />
       <source>Second measurement date (if no field)</source>
       <translation>วันที่วัดครั้งที่สอง (กรณีไม่มีฟิลด์)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="268" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="269" />
       <source>Second measurement date field</source>
       <translation>ฟิลด์วันที่วัดครั้งที่สอง</translation>
     </message>
@@ -3536,7 +3571,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ไม่รวมส่วนนี้ (ไม่มีข้อมูลนำเข้า): {name}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="503" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="504" />
       <source>Seed used</source>
       <translation>ค่า seed ที่ใช้</translation>
     </message>
@@ -3581,7 +3616,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>กำหนดสัดส่วนพื้นที่สีเขียวขั้นต่ำของพื้นที่เทศบาล (เกณฑ์ที่ 1)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="300" />
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="328" />
       <source>Shapefile field names hold at most 10 bytes (a Thai letter takes 3); renamed: {pairs}. Write to a GeoPackage to keep the full names.</source>
       <translation>ชื่อฟิลด์ของ Shapefile ยาวได้ไม่เกิน 10 ไบต์ (อักษรไทยใช้ตัวละ 3 ไบต์) จึงเปลี่ยนชื่อ: {pairs} บันทึกเป็น GeoPackage เพื่อคงชื่อฟิลด์เต็ม</translation>
     </message>
@@ -3611,12 +3646,12 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ค่าความคลาดเคลื่อนในการลดความซับซ้อนของรูปร่าง (หน่วยแผนที่)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="249" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="250" />
       <source>Sourcebook n (Neyman, unrounded)</source>
       <translation>n ตาม Sourcebook (Neyman, ไม่ปัดเศษ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="375" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="376" />
       <source>Sourcebook n = {nsb:.2f} (t = {t:.4f}); required with {alloc} allocation {nreq:.2f}; plots to place: {n}; expected precision ±{p:.1f} %</source>
       <translation>n ตาม Sourcebook = {nsb:.2f} (t = {t:.4f}); จำนวนที่ต้องการเมื่อจัดสรรแบบ {alloc} {nreq:.2f}; จำนวนแปลงที่ต้องวาง: {n}; ความแม่นยำที่คาดว่าจะได้ ±{p:.1f} %</translation>
     </message>
@@ -3633,18 +3668,18 @@ A municipality whose data make a step fail is listed in the summary table as fai
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="301" />
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="238" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="118" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="239" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="119" />
       <source>Species field</source>
       <translation>ฟิลด์ชนิดพันธุ์ไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="546" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="547" />
       <source>Species matched only at genus level (check the spelling): {list}</source>
       <translation>ชนิดพันธุ์ที่จับคู่ได้เพียงระดับสกุล (ตรวจสอบการสะกด): {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="541" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="542" />
       <source>Species not found in the species table: {list}</source>
       <translation>ไม่พบชนิดพันธุ์ไม้ในตารางชนิดพันธุ์ไม้: {list}</translation>
     </message>
@@ -3689,7 +3724,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>เส้นผ่านศูนย์กลางหรือเส้นรอบวงที่ 1.30 ม. หน่วยกำหนดโดย หน่วยของ DBH</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="127" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="128" />
       <source>Stem diameter or girth at 1.30 m; its unit is set by DBH unit. Text, zero and negative values are flagged DBH_INVALID.</source>
       <translation>เส้นผ่านศูนย์กลางหรือเส้นรอบวงลำต้นที่ความสูง 1.30 ม. โดยหน่วยกำหนดตามพารามิเตอร์หน่วยของ DBH ค่าที่เป็นข้อความ ศูนย์ หรือค่าลบ จะถูกติดเครื่องหมาย DBH_INVALID</translation>
     </message>
@@ -3724,7 +3759,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>หยุดและแจ้งข้อผิดพลาด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="252" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="253" />
       <source>Strata (green-space polygons)</source>
       <translation>ชั้นภูมิ (รูปปิดพื้นที่สีเขียว)</translation>
     </message>
@@ -3744,12 +3779,12 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ชั้นภูมิที่มีแปลงตัวอย่างน้อยกว่า 2 แปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="445" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="446" />
       <source>Stratified bootstrap of plots</source>
       <translation>การบูตสแตรปแปลงตัวอย่างแบบแบ่งชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="132" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="133" />
       <source>Stratified carbon estimate and carbon-stock map</source>
       <translation>การประมาณค่าคาร์บอนแบบแบ่งชั้นภูมิและแผนที่ปริมาณคาร์บอนสะสม</translation>
     </message>
@@ -3764,7 +3799,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>สุ่มแบบแบ่งชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="135" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="136" />
       <source>Stratified random-sampling estimate of the carbon stock of the green space (CDM AR-TOOL14 Eq. 12–17): per stratum n, mean, SD, SE, 90 % and 95 % confidence intervals (Student t, df = n − number of strata), U %, and the T-VER uncertainty deduction (T-VER-P-TOOL-01-02); whole municipality: weighted mean, total tC and tCO2e with intervals.
 
 Strata with 0 or 1 plot are merged (merge map, else the whole-sample estimate), excluded or rejected — always reported. Areas are ellipsoidal for a geographic CRS and planar in a projected CRS.
@@ -3796,27 +3831,27 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ชั้นภูมิ (ประเภทพื้นที่สีเขียว) ของแปลงตัวอย่างแต่ละแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="268" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="269" />
       <source>Stratum area field (m²)</source>
       <translation>ฟิลด์พื้นที่ชั้นภูมิ (m²)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="297" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="298" />
       <source>Stratum areas ({method}): {areas}</source>
       <translation>พื้นที่ชั้นภูมิ ({method}): {areas}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="280" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="281" />
       <source>Stratum areas and the sequestration map.</source>
       <translation>พื้นที่ชั้นภูมิและแผนที่การดูดซับคาร์บอน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="320" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="321" />
       <source>Stratum change</source>
       <translation>การเปลี่ยนแปลงรายชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="264" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="265" />
       <source>Stratum code of each polygon.</source>
       <translation>รหัสชั้นภูมิของรูปปิดแต่ละรูป</translation>
     </message>
@@ -3828,8 +3863,8 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="189" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="134" />
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="113" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="262" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="114" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="263" />
       <source>Stratum field</source>
       <translation>ฟิลด์ชั้นภูมิ</translation>
     </message>
@@ -3844,27 +3879,27 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ฟิลด์ชั้นภูมิของรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="224" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="225" />
       <source>Stratum mean for every polygon</source>
       <translation>ใช้ค่าเฉลี่ยของชั้นภูมิกับทุกรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="147" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="148" />
       <source>Stratum of each pilot plot (same values as the stratum field).</source>
       <translation>ชั้นภูมิของแปลงตัวอย่างนำร่องแต่ละแปลง (ใช้ค่าเดียวกับฟิลด์ชั้นภูมิ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="181" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="182" />
       <source>Stratum of each plot. Empty: the field “stratum” if present, else by location (plot centroid within the green-space polygons).</source>
       <translation>ชั้นภูมิของแปลงตัวอย่างแต่ละแปลง หากเว้นว่าง: ใช้ฟิลด์ “stratum” หากมี มิฉะนั้นกำหนดตามตำแหน่ง (จุดศูนย์กลางแปลงที่อยู่ภายในรูปปิดพื้นที่สีเขียว)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="247" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="248" />
       <source>Stratum of each plot; must match the stratum field of the strata layer.</source>
       <translation>ชั้นภูมิของแปลงตัวอย่างแต่ละแปลง ต้องตรงกับฟิลด์ชั้นภูมิของชั้นข้อมูลชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="265" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="266" />
       <source>Stratum table</source>
       <translation>ตารางชั้นภูมิ</translation>
     </message>
@@ -3879,7 +3914,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ชั้นภูมิ: ที่ต้องการ / ที่มีอยู่ / ที่วางได้ / ที่ขาด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="251" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="252" />
       <source>Student t used</source>
       <translation>ค่า Student t ที่ใช้</translation>
     </message>
@@ -3908,7 +3943,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>มีการขอแปลงย่อยแต่ไม่ได้กำหนดผลลัพธ์แปลงย่อย จึงไม่ได้เขียนแปลงย่อย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="764" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="765" />
       <source>Sum of one-source variances / combined variance = {r:.3f}</source>
       <translation>ผลรวมความแปรปรวนรายแหล่ง / ความแปรปรวนรวม = {r:.3f}</translation>
     </message>
@@ -3947,7 +3982,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ภาพค่าการสะท้อนพื้นผิวที่ต้องการจำแนกประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="352" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="353" />
       <source>Surviving trees</source>
       <translation>ต้นไม้ที่รอดชีวิต</translation>
     </message>
@@ -3958,8 +3993,8 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="350" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="195" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="283" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="196" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="284" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>T-VER (TGO)</source>
       <translation>T-VER (TGO)</translation>
@@ -3970,13 +4005,13 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>T-VER แยกบัญชีไม้หนุ่ม (ลูกไม้) ไว้ต่างหาก (ไม่นับรวม) ไม่ว่าจะเลือกแบบใด ไม้หนุ่มจะถูกนับจำนวนไว้เสมอ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="189" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="190" />
       <source>T-VER applies its uncertainty deduction on the 90 % interval; 95 % is common in other reporting.</source>
       <translation>T-VER หักลดค่าความไม่แน่นอนโดยใช้ช่วงความเชื่อมั่น 90 % ส่วนการรายงานอื่น ๆ มักใช้ 95 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="345" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="347" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="346" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="348" />
       <source>T-VER deduction (% of the 90 % half-width)</source>
       <translation>การหักลดตาม T-VER (% ของครึ่งความกว้างช่วง 90 %)</translation>
     </message>
@@ -3986,22 +4021,22 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ค่าเริ่มต้นของ T-VER</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="210" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="211" />
       <source>T-VER/IPCC 0.47; i-Tree 0.5. Used only when Value kind is Biomass.</source>
       <translation>T-VER/IPCC 0.47; i-Tree 0.5 ใช้เฉพาะเมื่อประเภทของค่าเป็นมวลชีวภาพ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="241" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="242" />
       <source>Table: stratum, area_ha, N_units (= N_h, plot-sized units in the stratum), weight, mean, sd, cv, sd_source, share, n_raw and n_h (plots to place).</source>
       <translation>ตาราง: stratum, area_ha, N_units (= N_h, จำนวนหน่วยขนาดเท่าแปลงในชั้นภูมิ), weight, mean, sd, cv, sd_source, share, n_raw และ n_h (จำนวนแปลงที่ต้องวาง)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="227" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="228" />
       <source>Tag unique within a plot. Empty: detected (tag, tree_id, เลขป้าย).</source>
       <translation>หมายเลขป้ายที่ไม่ซ้ำกันภายในแปลง หากเว้นว่าง: ตรวจหาอัตโนมัติ (tag, tree_id, เลขป้าย)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="174" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="175" />
       <source>Target precision (fraction of the mean)</source>
       <translation>ความแม่นยำเป้าหมาย (สัดส่วนของค่าเฉลี่ย)</translation>
     </message>
@@ -4021,13 +4056,13 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>เกณฑ์ที่ 1 ด้านพื้นที่สีเขียวในเมืองของไทย: สัดส่วนพื้นที่สีเขียวขั้นต่ำตามประเภทองค์กรปกครองส่วนท้องถิ่น (เทศบาลนคร 15 %, เทศบาลเมือง 20 %, เทศบาลตำบล/อบต. 25 %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="341" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="342" />
       <source>The CSV file is not UTF-8; it was read as {enc} (Thai). Save it as UTF-8 to avoid this guess.</source>
       <translation>ไฟล์ CSV ไม่ได้เข้ารหัสแบบ UTF-8 จึงอ่านเป็น {enc} (ภาษาไทย) ให้บันทึกไฟล์เป็น UTF-8 เพื่อไม่ต้องเดาการเข้ารหัส</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="427" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="571" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="428" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="572" />
       <source>The Custom method pack needs a method file (JSON).</source>
       <translation>ชุดวิธีการแบบ Custom ต้องใช้ไฟล์วิธีการ (JSON)</translation>
     </message>
@@ -4063,7 +4098,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ข้อมูลแรสเตอร์ประเภทไม่มีพิกเซลที่จำแนกประเภทแล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="360" />
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="388" />
       <source>The finished output could not replace {path}: is it open in QGIS or another program? Remove that layer or choose another file name. ({error})</source>
       <translation>ไม่สามารถนำผลลัพธ์ที่เสร็จแล้วไปแทนที่ {path} ได้: ไฟล์นี้เปิดอยู่ใน QGIS หรือโปรแกรมอื่นหรือไม่? ให้นำชั้นข้อมูลนั้นออก หรือเลือกชื่อไฟล์อื่น ({error})</translation>
     </message>
@@ -4078,7 +4113,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>รูปปิดขององค์กรปกครองส่วนท้องถิ่น: ใช้พื้นที่ในการคำนวณสัดส่วนพื้นที่สีเขียว และใช้ฟิลด์ name_th/name_en, muni_code และ population เติมพารามิเตอร์ด้านล่างที่เว้นว่างไว้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="250" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="251" />
       <source>The local model (log-log, Michaelis–Menten or Weibull, best by RSE) falls back to Feldpausch when too few trees have heights. The source of each height is recorded in height_source.</source>
       <translation>แบบจำลองท้องถิ่น (log-log, Michaelis–Menten หรือ Weibull โดยเลือกตัวที่ดีที่สุดจาก RSE) จะกลับไปใช้ Feldpausch เมื่อมีต้นไม้ที่มีข้อมูลความสูงน้อยเกินไป แหล่งที่มาของความสูงแต่ละค่าบันทึกไว้ใน height_source</translation>
     </message>
@@ -4098,7 +4133,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>รหัสเทศบาลว่างอยู่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="290" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="291" />
       <source>The pack used by Tree biomass: gives the root:shoot sd (e.g. IPCC 2019 Table 4.4), the carbon cap and the default carbon fraction.</source>
       <translation>ชุดวิธีการที่ใช้ในขั้นตอนมวลชีวภาพของต้นไม้: ใช้กำหนดค่า sd ของอัตราส่วนราก:ลำต้น (เช่น IPCC 2019 ตาราง 4.4) ค่าสูงสุดของคาร์บอน และสัดส่วนคาร์บอนเริ่มต้น</translation>
     </message>
@@ -4108,13 +4143,13 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>แปลงตัวอย่างเป็นจุดหรือตาราง: โปรดเลือกฟิลด์พื้นที่แปลง (m²) เฉพาะรูปปิดขอบเขตแปลงเท่านั้นที่ให้ค่าพื้นที่ได้เอง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="371" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="372" />
       <source>The plots have no field “{f}”; choose the per-hectare value field.</source>
       <translation>แปลงตัวอย่างไม่มีฟิลด์ “{f}” โปรดเลือกฟิลด์ค่าต่อเฮกตาร์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="453" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="530" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="454" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="531" />
       <source>The plots have no stratum field and no geometry to locate them.</source>
       <translation>แปลงตัวอย่างไม่มีทั้งฟิลด์ชั้นภูมิและรูปเรขาคณิตที่ใช้ระบุตำแหน่ง</translation>
     </message>
@@ -4134,7 +4169,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ข้อมูลแรสเตอร์ “{name}” ต้องเป็นไฟล์ที่ GDAL อ่านได้ (provider: {p})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="336" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="337" />
       <source>The same seed and inputs give bit-identical results.</source>
       <translation>ค่า seed และข้อมูลนำเข้าชุดเดียวกันจะให้ผลลัพธ์เหมือนกันทุกบิต</translation>
     </message>
@@ -4174,7 +4209,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ตารางต้นไม้ไม่มีข้อมูล: ทุกแปลงจะมีคาร์บอนเป็นศูนย์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="478" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="479" />
       <source>The tree table has no rows: the output is empty and every total is 0.</source>
       <translation>ตารางต้นไม้ไม่มีข้อมูล: ผลลัพธ์ว่างเปล่าและผลรวมทุกค่าเป็น 0</translation>
     </message>
@@ -4184,12 +4219,12 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ข้อมูลต้นไม้ไม่มี {cols}: โปรดใช้ผลลัพธ์จาก “มวลชีวภาพและคาร์บอนของต้นไม้” (carbonpool:treebiomass)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="559" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="560" />
       <source>The trees layer lacks {cols}: run “Tree biomass and carbon” first and use its output.</source>
       <translation>ชั้นข้อมูลต้นไม้ไม่มี {cols}: โปรดเรียกใช้ “มวลชีวภาพและคาร์บอนของต้นไม้” ก่อน แล้วใช้ผลลัพธ์ที่ได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="312" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="313" />
       <source>The user pack given to Tree biomass, if any (its rse column is used).</source>
       <translation>ชุดสมการของผู้ใช้ที่กำหนดให้ขั้นตอนมวลชีวภาพของต้นไม้ (ถ้ามี) โดยจะใช้คอลัมน์ rse</translation>
     </message>
@@ -4209,41 +4244,41 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ข้อมูลสำหรับฝึก (training) มีน้อยเกินไปสำหรับการตรวจสอบแบบ hold-out</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="293" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="294" />
       <source>Total AGB (t)</source>
       <translation>AGB รวม (t)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="186" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="338" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="295" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="339" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="296" />
       <source>Total CO2e (t)</source>
       <translation>CO2e รวม (t)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="342" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="343" />
       <source>Total CO2e, 90 % CI high</source>
       <translation>CO2e รวม, ขอบบนของช่วงความเชื่อมั่น 90 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="341" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="342" />
       <source>Total CO2e, 90 % CI low</source>
       <translation>CO2e รวม, ขอบล่างของช่วงความเชื่อมั่น 90 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="340" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="341" />
       <source>Total CO2e, 95 % CI high</source>
       <translation>CO2e รวม, ขอบบนของช่วงความเชื่อมั่น 95 %</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="339" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="340" />
       <source>Total CO2e, 95 % CI low</source>
       <translation>CO2e รวม, ขอบล่างของช่วงความเชื่อมั่น 95 %</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="183" />
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="337" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="294" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="338" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="295" />
       <source>Total carbon (tC)</source>
       <translation>คาร์บอนรวม (tC)</translation>
     </message>
@@ -4268,22 +4303,22 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ปริมาณคาร์บอนสะสมรวม (tCO2e)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="496" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="497" />
       <source>Total t CO2e (2.5 % quantile)</source>
       <translation>t CO2e รวม (ควอนไทล์ 2.5 %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="497" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="498" />
       <source>Total t CO2e (97.5 % quantile)</source>
       <translation>t CO2e รวม (ควอนไทล์ 97.5 %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="495" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="496" />
       <source>Total t CO2e (mean)</source>
       <translation>t CO2e รวม (ค่าเฉลี่ย)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="498" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="499" />
       <source>Total t CO2e (sd)</source>
       <translation>t CO2e รวม (sd)</translation>
     </message>
@@ -4293,7 +4328,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>รวม {c:.1f} tC (ชั้นภูมิเป็นอิสระต่อกัน: {lo:.1f}–{hi:.1f}; สัมพันธ์กันสมบูรณ์: {loc:.1f}–{hic:.1f}) = {co2:.1f} tCO2e บนพื้นที่ {a:.2f} ha</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="744" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="745" />
       <source>Total {mean:.1f} t CO2e (point {point:.1f}); sd {sd:.1f}; 95 % interval [{lo:.1f}, {hi:.1f}]; seed {seed}, {it} iterations, sampling {samp}</source>
       <translation>รวม {mean:.1f} t CO2e (ค่าประมาณแบบจุด {point:.1f}); sd {sd:.1f}; ช่วง 95 % [{lo:.1f}, {hi:.1f}]; seed {seed}, {it} รอบ, การสุ่มตัวอย่าง {samp}</translation>
     </message>
@@ -4340,7 +4375,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>มวลชีวภาพของต้นไม้ (การวัดซ้ำ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="82" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="83" />
       <source>Tree biomass and carbon</source>
       <translation>มวลชีวภาพและคาร์บอนของต้นไม้</translation>
     </message>
@@ -4350,7 +4385,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>มวลชีวภาพของต้นไม้ → คาร์บอนในแปลงตัวอย่าง → การประมาณค่าแบบแบ่งชั้นภูมิ → (การเปลี่ยนแปลงปริมาณคาร์บอน) → รายงาน โดยทำงานเบื้องหลัง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="305" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="306" />
       <source>Tree dynamics</source>
       <translation>พลวัตของต้นไม้</translation>
     </message>
@@ -4360,7 +4395,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ฟิลด์ข้อมูลต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="99" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="100" />
       <source>Tree inventory</source>
       <translation>ข้อมูลการสำรวจต้นไม้</translation>
     </message>
@@ -4375,18 +4410,18 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ตารางหรือชั้นข้อมูลการสำรวจต้นไม้ (CSV, XLSX, GPKG…)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="198" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="199" />
       <source>Tree plot id field</source>
       <translation>ฟิลด์รหัสแปลงของต้นไม้</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="420" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="204" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="205" />
       <source>Tree status field</source>
       <translation>ฟิลด์สถานะต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="225" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="226" />
       <source>Tree tag field</source>
       <translation>ฟิลด์หมายเลขป้ายต้นไม้</translation>
     </message>
@@ -4401,17 +4436,17 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="188" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="189" />
       <source>Trees (Tree biomass output)</source>
       <translation>ต้นไม้ (ผลลัพธ์จากมวลชีวภาพของต้นไม้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="355" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="356" />
       <source>Trees not relocated</source>
       <translation>ต้นไม้ที่หาตำแหน่งเดิมไม่พบ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="613" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="614" />
       <source>Trees were computed with method {used}, not {m}.</source>
       <translation>ต้นไม้ถูกคำนวณด้วยวิธี {used} ไม่ใช่ {m}</translation>
     </message>
@@ -4426,7 +4461,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้ที่มีค่ามวลชีวภาพ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="281" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="282" />
       <source>Trees with biomass and carbon</source>
       <translation>ต้นไม้พร้อมมวลชีวภาพและคาร์บอน</translation>
     </message>
@@ -4436,7 +4471,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้พร้อมค่าคาร์บอน (ผลลัพธ์จากมวลชีวภาพของต้นไม้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="356" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="357" />
       <source>Trees with tag problems</source>
       <translation>ต้นไม้ที่มีปัญหาหมายเลขป้าย</translation>
     </message>
@@ -4446,7 +4481,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้ที่ไม่มีค่ามวลชีวภาพ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="213" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="214" />
       <source>Trees, first measurement (t1)</source>
       <translation>ต้นไม้ การวัดครั้งแรก (t1)</translation>
     </message>
@@ -4456,17 +4491,17 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้ การวัดซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="214" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="215" />
       <source>Trees, second measurement (t2)</source>
       <translation>ต้นไม้ การวัดครั้งที่สอง (t2)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="527" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="528" />
       <source>Trees: {n}; flagged: {f}; AGB {agb:.3f} t; carbon {c:.3f} tC; {co2:.3f} tCO2e</source>
       <translation>ต้นไม้: {n}; ติดเครื่องหมายตรวจสอบ: {f}; AGB {agb:.3f} t; คาร์บอน {c:.3f} tC; {co2:.3f} tCO2e</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="836" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="837" />
       <source>Trees: {s} survivors, {m} mortality ({nr} not relocated), {i} ingrowth; tag problems: {t} ({flags}).</source>
       <translation>ต้นไม้: รอดชีวิต {s} ต้น, ตาย {m} ต้น (หาตำแหน่งเดิมไม่พบ {nr} ต้น), เข้ามาใหม่ (ingrowth) {i} ต้น; ปัญหาหมายเลขป้าย: {t} ({flags})</translation>
     </message>
@@ -4503,12 +4538,12 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>รหัส EPSG ของโซน UTM</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="129" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="130" />
       <source>Uncertainty (Monte Carlo)</source>
       <translation>ความไม่แน่นอน (Monte Carlo)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="343" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="344" />
       <source>Uncertainty U (90 %, %)</source>
       <translation>ความไม่แน่นอน U (90 %, %)</translation>
     </message>
@@ -4523,17 +4558,17 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ตารางงบประมาณความไม่แน่นอน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="344" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="345" />
       <source>Uncertainty of the annual change (90 %, %)</source>
       <translation>ความไม่แน่นอนของการเปลี่ยนแปลงรายปี (90 %, %)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="477" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="478" />
       <source>Uncertainty summary</source>
       <translation>สรุปความไม่แน่นอน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="219" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="220" />
       <source>Unique plot identifier.</source>
       <translation>รหัสแปลงตัวอย่างที่ไม่ซ้ำกัน</translation>
     </message>
@@ -4548,7 +4583,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>หน่วยของแผนที่ความหนาแน่นคาร์บอนและคำอธิบายสัญลักษณ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="436" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="437" />
       <source>Unknown equation “{eq}”. Known ids: {ids}</source>
       <translation>ไม่รู้จักสมการ “{eq}” รหัสที่รู้จัก: {ids}</translation>
     </message>
@@ -4593,13 +4628,13 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ใช้เฉพาะเมื่อไม่ได้ระบุค่าผลรวม: ปริมาณการกักเก็บคาร์บอนจะเป็นผลรวมของฟิลด์นี้ โดยไม่มีช่วงความเชื่อมั่น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="240" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="241" />
       <source>Used to flag changed species. Empty: detected (species, ชื่อวิทยาศาสตร์).</source>
       <translation>ใช้ติดเครื่องหมายกรณีชนิดพันธุ์ไม้เปลี่ยนไป หากเว้นว่าง: ตรวจหาอัตโนมัติ (species, ชื่อวิทยาศาสตร์)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="215" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="302" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="216" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="303" />
       <source>Used when Method pack is Custom.</source>
       <translation>ใช้เมื่อชุดวิธีการเป็นแบบ Custom</translation>
     </message>
@@ -4609,13 +4644,13 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ใช้เมื่อไม่ได้ระบุทั้งฟิลด์จำนวนแปลงและตารางการจัดสรร สำหรับกริดแบบมีระบบ ค่า 0 หมายถึงเก็บจุดกริดไว้ทั้งหมด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="320" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="321" />
       <source>Used when the plots carry no method field, e.g. “tver”.</source>
       <translation>ใช้เมื่อแปลงตัวอย่างไม่มีฟิลด์วิธีการ เช่น “tver”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="227" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="308" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="228" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="309" />
       <source>User equation pack (CSV)</source>
       <translation>ชุดสมการของผู้ใช้ (CSV)</translation>
     </message>
@@ -4630,12 +4665,12 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ช่วงเวลาการประเมินมูลค่า (ปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="192" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="193" />
       <source>Value kind</source>
       <translation>ประเภทของค่า</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="489" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="490" />
       <source>Variance of the total with each source alone, its share (%), and the combined variance.</source>
       <translation>ความแปรปรวนของผลรวมเมื่อพิจารณาแต่ละแหล่งเดี่ยว สัดส่วน (%) และความแปรปรวนรวม</translation>
     </message>
@@ -4645,7 +4680,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ดัชนีพืชพรรณและดัชนีน้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="535" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="536" />
       <source>WARNING: {n} plot(s) have no stratum (outside every green-space polygon or empty field) and are left out: {ids}</source>
       <translation>คำเตือน: แปลงตัวอย่าง {n} แปลงไม่มีชั้นภูมิ (อยู่นอกรูปปิดพื้นที่สีเขียวทุกรูปหรือฟิลด์ว่าง) จึงไม่นำมาคำนวณ: {ids}</translation>
     </message>
@@ -4655,7 +4690,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>คำเตือน: ต้นไม้ {n} ต้นมีรหัสแปลงที่ไม่ตรงกับแปลงใด จึงไม่ได้นำมารวม: {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="528" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="529" />
       <source>WARNING: {t}: {n} tree(s) on plots not measured then or unknown, not used: {list}</source>
       <translation>คำเตือน: {t}: ต้นไม้ {n} ต้นอยู่ในแปลงที่ไม่ได้วัดในครั้งนั้นหรือไม่ทราบแปลง จึงไม่ได้นำมาใช้: {list}</translation>
     </message>
@@ -4665,7 +4700,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>คำเตือน: ราสเตอร์ “{name}” ไม่มีระบบพิกัดอ้างอิง (CRS) พื้นที่จะคำนวณโดยถือว่าหน่วยแผนที่เป็นเมตร (พิกเซลขนาด {w:g} × {h:g} หน่วย) และใช้ชั้นข้อมูลเวกเตอร์โดยไม่แปลงพิกัด หากไม่ถูกต้อง โปรดกำหนด CRS ให้ราสเตอร์ (Raster ▸ Projections ▸ Assign Projection) แล้วเรียกใช้อีกครั้ง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="344" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="345" />
       <source>Weighted mean (tC/ha)</source>
       <translation>ค่าเฉลี่ยถ่วงน้ำหนัก (tC/ha)</translation>
     </message>
@@ -4675,7 +4710,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>กำหนดว่าแบนด์ใดเป็น blue/green/red/NIR/SWIR1 และวิธีแปลงค่า DN เป็นค่าการสะท้อน (ค่าการสะท้อน = DN × scale + offset) ผลิตภัณฑ์ Sentinel-2 L2A ตั้งแต่วันที่ 25 มกราคม 2022 (processing baseline 04.00) มี offset −1000 DN หมายเลขแบนด์ด้านล่างที่ไม่เป็น 0 จะใช้แทนค่าตั้งต้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="230" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="231" />
       <source>With the stratum mean the polygon totals add up to the stratified total; the source of each polygon's density is recorded in density_source.</source>
       <translation>เมื่อใช้ค่าเฉลี่ยของชั้นภูมิ ผลรวมของรูปปิดทั้งหมดจะเท่ากับผลรวมจากการประมาณค่าแบบแบ่งชั้นภูมิ แหล่งที่มาของความหนาแน่นของแต่ละรูปปิดบันทึกไว้ใน density_source</translation>
     </message>
@@ -4685,17 +4720,17 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>เมื่อเลือก “หยุด” เทศบาลนั้นจะถูกรายงานว่าล้มเหลว และงานจะทำต่อ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="272" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="273" />
       <source>Wood density database</source>
       <translation>ฐานข้อมูลความหนาแน่นเนื้อไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="392" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="393" />
       <source>Wood density error</source>
       <translation>ความคลาดเคลื่อนของความหนาแน่นเนื้อไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="164" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="165" />
       <source>Wood density field (g/cm³)</source>
       <translation>ฟิลด์ความหนาแน่นของเนื้อไม้ (g/cm³)</translation>
     </message>
@@ -4733,12 +4768,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
 ข้อมูลนำเข้าคือผลลัพธ์จากการประมาณค่าแบบแบ่งชั้นภูมิ (แผนที่และตารางชั้นภูมิ) และเมื่อมี ผลลัพธ์จากมวลชีวภาพของต้นไม้ การเปลี่ยนแปลงปริมาณคาร์บอน ความไม่แน่นอน และอัลกอริทึมการจัดทำแผนที่พื้นที่สีเขียว ส่วนที่ไม่มีข้อมูลนำเข้าจะไม่ถูกรวมไว้ในรายงาน สามารถทำงานแบบไม่มีหน้าจอ (qgis_process)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="278" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="279" />
       <source>YYYY-MM-DD (C.E.), used for every plot when no date field is set.</source>
       <translation>YYYY-MM-DD (ค.ศ.) ใช้กับทุกแปลงเมื่อไม่ได้กำหนดฟิลด์วันที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="333" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="334" />
       <source>Year of the baseline (e.g. 2568 B.E.); empty: from the plot dates (C.E.).</source>
       <translation>ปีของค่าฐาน (เช่น พ.ศ. 2568) หากเว้นว่าง: ใช้ปีจากวันที่วัดแปลง (ค.ศ.)</translation>
     </message>
@@ -4758,7 +4793,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ขั้นตอนการคำนวณคาร์บอนประจำปี (ต้นไม้ → แปลงตัวอย่าง → การประมาณค่า → รายงาน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="234" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="235" />
       <source>alive/dead/new or มีชีวิต/ตาย/ใหม่. Empty: detected (status, สถานะ).</source>
       <translation>alive/dead/new หรือ มีชีวิต/ตาย/ใหม่ หากเว้นว่าง: ตรวจหาอัตโนมัติ (status, สถานะ)</translation>
     </message>
@@ -4783,14 +4818,29 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ขอบเขตเทศบาล</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/core/sampling_stats.py" line="968" />
+      <source>capped at the number of plots that fit (floor N_h): {strata}</source>
+      <translation>จำกัดไม่เกินจำนวนแปลงที่วางได้ (floor N_h): {strata}</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_raster.py" line="126" />
       <source>code:mean[:low:high];… e.g. 1:45.2:38.1:52.3;2:5.0:3.1:6.9</source>
       <translation>code:mean[:low:high];… เช่น 1:45.2:38.1:52.3;2:5.0:3.1:6.9</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/core/sampling_stats.py" line="512" />
+      <source>covariance term added to Var(b) for the pooled estimate: {cov:.6g}</source>
+      <translation>เพิ่มพจน์ความแปรปรวนร่วมใน Var(b) สำหรับค่าประมาณแบบรวม: {cov:.6g}</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>e.g. เทศบาลเมืองตัวอย่าง</source>
       <translation>เช่น เทศบาลเมืองตัวอย่าง</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/sampling_stats.py" line="392" />
+      <source>excluded strata with &lt; 2 plots (area and plots left out of A and n): {desc}</source>
+      <translation>ตัดชั้นภูมิที่มีแปลงน้อยกว่า 2 แปลงออก (ไม่นับพื้นที่และแปลงใน A และ n): {desc}</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="573" />
@@ -4808,9 +4858,14 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>รูปปิดพื้นที่สีเขียว</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/core/montecarlo.py" line="412" />
+      <source>height source “{label}” unknown: no height error for those trees</source>
+      <translation>ไม่รู้จักที่มาของความสูง “{label}”: ไม่คิดความคลาดเคลื่อนของความสูงสำหรับต้นไม้เหล่านั้น</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="351" />
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="196" />
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="284" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="197" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="285" />
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>i-Tree compatible</source>
       <translation>เข้ากันได้กับ i-Tree</translation>
@@ -4821,9 +4876,19 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ข้อผิดพลาดภายใน {kind}: {err}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="480" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="481" />
       <source>level (plot, stratum_per_ha, stratum, total_per_ha, total), id, point, mean, median, sd, q025, q975, unit, seed, iterations.</source>
       <translation>level (plot, stratum_per_ha, stratum, total_per_ha, total), id, point, mean, median, sd, q025, q975, unit, seed, iterations</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/sampling_stats.py" line="402" />
+      <source>merge_map entries ignored (stratum has &gt;= 2 plots): {strata}</source>
+      <translation>ไม่ใช้รายการ merge_map (ชั้นภูมิมีแปลง &gt;= 2 แปลง): {strata}</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/sampling_stats.py" line="410" />
+      <source>merge_map keys not among the strata: {keys}</source>
+      <translation>คีย์ของ merge_map ไม่อยู่ในชั้นภูมิ: {keys}</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="298" />
@@ -4836,6 +4901,16 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="272" />
       <source>method pack {m}</source>
       <translation>ชุดวิธีการ {m}</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/montecarlo.py" line="1120" />
+      <source>model error: no equation used has an RSE (give model_rse); no effect</source>
+      <translation>ความคลาดเคลื่อนของแบบจำลอง: ไม่มีสมการที่ใช้ซึ่งมีค่า RSE (ระบุ model_rse) จึงไม่มีผล</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/sampling_stats.py" line="977" />
+      <source>n_total re-reported after rounding constraints: {n} (formula {formula})</source>
+      <translation>รายงาน n_total ใหม่หลังปัดเศษตามข้อจำกัด: {n} (จากสูตร {formula})</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="680" />
@@ -4878,17 +4953,27 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>poly_id, main_class, area_m2, area_rai, canopy_frac, inside_pct (สัดส่วนภายในขอบเขต)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/core/sampling_stats.py" line="959" />
+      <source>raised to min_per_stratum={m}: {strata}</source>
+      <translation>เพิ่มเป็น min_per_stratum={m}: {strata}</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/montecarlo.py" line="1117" />
+      <source>root:shoot error off: the method pack gives no sd for R</source>
+      <translation>ปิดความคลาดเคลื่อนของ root:shoot: ชุดวิธีไม่มีค่า sd ของ R</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="304" />
       <source>scikit-learn is not installed: using Gaussian maximum likelihood instead of random forest.</source>
       <translation>ไม่ได้ติดตั้ง scikit-learn: จึงใช้ Gaussian maximum likelihood แทน random forest</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="362" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="363" />
       <source>sd for the relative (%) or absolute (cm) DBH error.</source>
       <translation>ค่า sd ของความคลาดเคลื่อน DBH แบบสัมพัทธ์ (%) หรือแบบสัมบูรณ์ (cm)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="215" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="216" />
       <source>small:target pairs, e.g. “street:residential;riparian:park”. Only strata with fewer than 2 plots are merged.</source>
       <translation>คู่ small:target เช่น “street:residential;riparian:park” เฉพาะชั้นภูมิที่มีแปลงตัวอย่างน้อยกว่า 2 แปลงเท่านั้นที่จะถูกรวม</translation>
     </message>
@@ -4898,9 +4983,39 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>คู่ เล็ก:เป้าหมาย เช่น “street:residential” ใช้กับทุกเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="284" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="285" />
       <source>small:target pairs, e.g. “street:residential”.</source>
       <translation>คู่ small:target เช่น “street:residential”</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/sampling_stats.py" line="443" />
+      <source>strata with &lt; 2 plots and no merge target were given the whole-sample estimate as pseudo-stratum {label!r}: {strata}. Its mean/SD/n are those of all plots used; the total variance includes the covariance of the pooled mean with the other stratum means.</source>
+      <translation>ชั้นภูมิที่มีแปลงน้อยกว่า 2 แปลงและไม่มีชั้นภูมิให้รวม ได้ใช้ค่าประมาณจากตัวอย่างทั้งหมดเป็นชั้นภูมิเทียม {label!r}: {strata} ค่าเฉลี่ย/SD/n เป็นของทุกแปลงที่ใช้ และความแปรปรวนรวมได้รวมความแปรปรวนร่วมของค่าเฉลี่ยรวมกับค่าเฉลี่ยของชั้นภูมิอื่น</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/sampling_stats.py" line="872" />
+      <source>strata with zero area left out: {strata}</source>
+      <translation>ตัดชั้นภูมิที่มีพื้นที่เป็นศูนย์ออก: {strata}</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/sampling_stats.py" line="432" />
+      <source>stratum {s!r} (n={n}, {area:.6g} ha) merged into {target!r} (merge_map)</source>
+      <translation>ชั้นภูมิ {s!r} (n={n}, {area:.6g} เฮกตาร์) รวมเข้ากับ {target!r} (merge_map)</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/sampling_stats.py" line="925" />
+      <source>t fixed at {t:.4g}</source>
+      <translation>กำหนดค่า t คงที่ที่ {t:.4g}</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/sampling_stats.py" line="947" />
+      <source>t iterated with df = n - {L} strata: t = {t:.4f} (df {dof})</source>
+      <translation>คำนวณ t ซ้ำด้วย df = n - {L} ชั้นภูมิ: t = {t:.4f} (df {dof})</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/sampling_stats.py" line="939" />
+      <source>t iteration oscillated; the larger n was kept</source>
+      <translation>การคำนวณ t ซ้ำแกว่งไปมา จึงใช้ค่า n ที่มากกว่า</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="252" />
@@ -4939,14 +5054,29 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ไม่ทราบ</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/core/sampling_stats.py" line="610" />
+      <source>values are per-plot differences (permanent plots, AR-TOOL14 6.2)</source>
+      <translation>ค่าเป็นผลต่างรายแปลง (แปลงถาวร, AR-TOOL14 6.2)</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="297" />
       <source>vegetation</source>
       <translation>พืชพรรณ</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/core/montecarlo.py" line="1124" />
+      <source>wood density error: no equation used needs wood density (e.g. the T-VER Ogawa equations take D and H only); no effect</source>
+      <translation>ความคลาดเคลื่อนของความหนาแน่นเนื้อไม้: ไม่มีสมการที่ใช้ซึ่งต้องใช้ความหนาแน่นเนื้อไม้ (เช่น สมการ Ogawa ของ T-VER ใช้เพียง D และ H) จึงไม่มีผล</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/workflow_steps.py" line="223" />
       <source>{alg}: parameter {key} is not defined, not passed.</source>
       <translation>{alg}: ไม่มีการกำหนดพารามิเตอร์ {key} จึงไม่ได้ส่งค่าไป</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/biomass.py" line="571" />
+      <source>{below} of {n} trees ({pct:.0f} %) are below the method's minimum DBH of {min_dbh:g} cm: if the field sheet only has measured trees, check the DBH unit (girth or millimetres?).</source>
+      <translation>ต้นไม้ {below} จาก {n} ต้น ({pct:.0f} %) มี DBH ต่ำกว่าค่าต่ำสุดของวิธี {min_dbh:g} ซม.: หากแบบบันทึกมีเฉพาะต้นที่วัด ให้ตรวจสอบหน่วยของ DBH (เป็นเส้นรอบวงหรือมิลลิเมตรหรือไม่)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="811" />
@@ -4984,7 +5114,17 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{index}: {n} พิกเซลที่ใช้ได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="676" />
+      <location filename="../../carbon_pool_plugin/core/montecarlo.py" line="389" />
+      <source>{label}: could not refit the H-D model ({error}); no height error</source>
+      <translation>{label}: ปรับแบบจำลอง H-D ใหม่ไม่ได้ ({error}) จึงไม่คิดความคลาดเคลื่อนของความสูง</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/montecarlo.py" line="402" />
+      <source>{label}: refitted on {n} measured trees, RSE {rse:.4g} ({scale} scale)</source>
+      <translation>{label}: ปรับใหม่จากต้นไม้ที่วัด {n} ต้น, RSE {rse:.4g} (มาตราส่วน {scale})</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="677" />
       <source>{nt} trees, {np} plots, strata (ha): {st}</source>
       <translation>ต้นไม้ {nt} ต้น, แปลงตัวอย่าง {np} แปลง, ชั้นภูมิ (ha): {st}</translation>
     </message>
@@ -4994,7 +5134,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ไม่นำแปลงที่ยกเลิก {n} แปลงมาคำนวณ: {ids}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="604" />
+      <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="605" />
       <source>{n} dead/removed tree(s) left out (live-tree pool).</source>
       <translation>ไม่นำต้นไม้ที่ตาย/ถูกตัดออก {n} ต้นมาคำนวณ (แหล่งสะสมคาร์บอนของต้นไม้ที่มีชีวิต)</translation>
     </message>
@@ -5004,7 +5144,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ข้ามฟีเจอร์ {n} รายการของชั้นข้อมูล “{layer}” ที่รูปเรขาคณิตไม่ถูกต้อง (ตามค่าตั้ง Processing “Invalid features filtering”) รหัสฟีเจอร์: {ids} หากต้องการใช้ฟีเจอร์เหล่านี้ ให้ซ่อมด้วยเครื่องมือ “Fix geometries”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="466" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="467" />
       <source>{n} green-space polygon(s) have no stratum: left out of the estimate.</source>
       <translation>รูปปิดพื้นที่สีเขียว {n} รูปไม่มีชั้นภูมิ: จึงไม่นำมารวมในการประมาณค่า</translation>
     </message>
@@ -5019,7 +5159,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{n} ต่อชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="493" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="494" />
       <source>{n} plot(s) measured at t1 but not re-measured (used only in the independent-estimates change): {ids}</source>
       <translation>แปลงตัวอย่าง {n} แปลงวัดที่ t1 แต่ไม่ได้วัดซ้ำ (ใช้เฉพาะในการคำนวณการเปลี่ยนแปลงแบบประมาณค่าอิสระ): {ids}</translation>
     </message>
@@ -5040,7 +5180,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="540" />
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="289" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="290" />
       <source>{n} polygons without a stratum or geometry were skipped.</source>
       <translation>ข้ามรูปปิด {n} รูปที่ไม่มีชั้นภูมิหรือรูปเรขาคณิต</translation>
     </message>
@@ -5050,9 +5190,19 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ข้อมูลสำหรับฝึก (training) {n} รายการไม่มีรหัสประเภทที่ถูกต้อง (1–255) จึงไม่นำมาใช้</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/core/montecarlo.py" line="651" />
+      <source>{n} tree(s) could not be re-evaluated (unknown/disabled equation or missing predictor): their AGB is held fixed; only model/CF/R errors apply</source>
+      <translation>ต้นไม้ {n} ต้นคำนวณซ้ำไม่ได้ (ไม่รู้จักสมการ/สมการถูกปิด หรือขาดตัวแปร): ตรึงค่า AGB ไว้ ใช้เฉพาะความคลาดเคลื่อนของแบบจำลอง/CF/R</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="269" />
       <source>{n} tree(s) on abandoned plots not used.</source>
       <translation>ไม่ได้ใช้ต้นไม้ {n} ต้นที่อยู่ในแปลงที่ยกเลิก</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/montecarlo.py" line="466" />
+      <source>{n} tree(s) without carbon or without a known plot left out (as plot_carbon)</source>
+      <translation>ตัดต้นไม้ {n} ต้นที่ไม่มีค่าคาร์บอนหรือไม่ทราบแปลงออก (เหมือน plot_carbon)</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/ui/workflow.py" line="148" />
@@ -5065,7 +5215,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{step}: ไม่สามารถเตรียมพารามิเตอร์ได้ ({err})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="361" />
+      <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="362" />
       <source>{stratum}: {area:.2f} ha, N_h {N:.0f}, sd {sd:.4g} ({src}) → n_h {n}</source>
       <translation>{stratum}: {area:.2f} ha, N_h {N:.0f}, sd {sd:.4g} ({src}) → n_h {n}</translation>
     </message>
@@ -5075,7 +5225,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{s}: {req} / {have} / {placed} / {short}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="409" />
+      <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="410" />
       <source>{t}: {n} trees ({fields}).</source>
       <translation>{t}: ต้นไม้ {n} ต้น ({fields})</translation>
     </message>
@@ -5130,7 +5280,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>— เทศบาล {code} ({i}/{n})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="219" />
+      <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="220" />
       <source>“auto” picks the equation by species and life form from the method pack; or give an equation id from the library (e.g. chave2014_eq4).</source>
       <translation>“auto” จะเลือกสมการตามชนิดพันธุ์ไม้และรูปชีวิตจากชุดวิธีการ หรือระบุรหัสสมการจากคลังสมการ (เช่น chave2014_eq4)</translation>
     </message>
