@@ -41,6 +41,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .. import qgis_io
+from ..i18n import localize
 from ..paths import plugin_version
 from .base import CarbonPoolAlgorithm
 
@@ -458,7 +459,7 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
             size = self.parameterAsDouble(parameters, self.PLOT_SIZE, context)
         shape, shape_notes = core.make_shape(shape_key, size)
         for note in shape_notes:
-            feedback.reportError(note, fatalError=False)
+            feedback.reportError(localize(note), fatalError=False)
         spacing = self.parameterAsDouble(parameters, self.GRID_SPACING, context)
         min_distance = self.parameterAsDouble(parameters, self.MIN_DISTANCE, context)
         seed = self.parameterAsInt(parameters, self.SEED, context)
@@ -581,7 +582,7 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
             notes = []
             origin = self.tr("{n} per stratum").format(n=number if number else self.tr("all"))
         for note in notes:
-            feedback.reportError(note, fatalError=False)
+            feedback.reportError(localize(note), fatalError=False)
         unknown = sorted(set(counts) - set(layer_strata))
         if unknown:
             feedback.reportError(
@@ -632,7 +633,7 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
             if rec["_poly"] >= 0:
                 rec["polygon_id"] = fids[rec["_poly"]]
         for note in existing["notes"]:
-            feedback.reportError(note, fatalError=False)
+            feedback.reportError(localize(note), fatalError=False)
         if existing["records"]:
             feedback.pushInfo(
                 self.tr("Existing plots kept: {n} ({active} active)").format(
@@ -698,12 +699,12 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
         if feedback.isCanceled():
             return {}
         for note in result.notes:
-            feedback.pushInfo(note)
+            feedback.pushInfo(localize(note))
 
         all_strata = sorted(set(requests) | set(existing["counts"]))
         codes, code_notes = core.stratum_codes(all_strata, code_map)
         for note in code_notes:
-            feedback.reportError(note, fatalError=False)
+            feedback.reportError(localize(note), fatalError=False)
         new = core.assign_ids(result.plots, muni, codes, existing["ids"])
 
         # ---- per-stratum report -------------------------------------------------------------
@@ -885,7 +886,7 @@ class DesignPlotsAlgorithm(CarbonPoolAlgorithm):
             except OSError as err:
                 raise QgsProcessingException(str(err)) from err
             for note in reg_notes:
-                feedback.reportError(note, fatalError=False)
+                feedback.reportError(localize(note), fatalError=False)
             feedback.pushInfo(
                 self.tr("Registry {path}: {n} plots added to {table}").format(
                     path=registry, n=n_registered, table=REGISTRY_TABLE

@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 from scipy.spatial import cKDTree
 
+from .messages import Message
 from .sampling_stats import SampleSizeResult, sample_size
 from .units import RAI_M2
 
@@ -156,8 +157,10 @@ def make_shape(key: str, size: Optional[float] = None) -> Tuple[PlotShape, List[
         ratio = size / sub
         if abs(ratio - round(ratio)) > 1e-9 or round(ratio) < 1:
             notes.append(
-                "plot side {:g} m is not a multiple of the {:g} m subplot: no subplots".format(
-                    size, sub
+                Message(
+                    "plot side {size:g} m is not a multiple of the {sub:g} m subplot: no subplots",
+                    size=size,
+                    sub=sub,
                 )
             )
             sub = None
@@ -248,8 +251,10 @@ def stratum_codes(
     for c, members in sorted(seen.items()):
         if len(members) > 1:
             notes.append(
-                "strata {} share the code {}; their plots are numbered in one series".format(
-                    ", ".join(sorted(members)), c
+                Message(
+                    "strata {strata} share the code {code}; their plots are numbered in one series",
+                    strata=", ".join(sorted(members)),
+                    code=c,
                 )
             )
     return codes, notes
@@ -549,7 +554,11 @@ def design_random(
         tried = 0
         if need and weight.sum() <= 0:
             notes.append(
-                "stratum {}: no polygon is large enough for a {} plot".format(stratum, shape.key)
+                Message(
+                    "stratum {stratum}: no polygon is large enough for a {shape} plot",
+                    stratum=stratum,
+                    shape=shape.key,
+                )
             )
         elif need:
             rng = _stratum_rng(seed, stratum)
@@ -847,7 +856,12 @@ def sample_size_plan(
             stats[str(s)] = (len(v), float(v.mean()), float(v.std(ddof=1)) if len(v) > 1 else 0.0)
         unknown = sorted(set(stats) - set(keys))
         if unknown:
-            notes.append("pilot plots in strata not in the layer ignored: " + ", ".join(unknown))
+            notes.append(
+                Message(
+                    "pilot plots in strata not in the layer ignored: {strata}",
+                    strata=", ".join(unknown),
+                )
+            )
     sd: Dict[str, float] = {}
     mean: Dict[str, float] = {}
     source: Dict[str, str] = {}
@@ -866,9 +880,15 @@ def sample_size_plan(
             source[s] += " (1 pilot plot: mean only)"
     unknown_cv = sorted(set(cv_table) - set(keys))
     if unknown_cv:
-        notes.append("CV table strata not in the layer ignored: " + ", ".join(unknown_cv))
+        notes.append(
+            Message(
+                "CV table strata not in the layer ignored: {strata}", strata=", ".join(unknown_cv)
+            )
+        )
     if pilot is None or not len(pilot):
-        notes.append("no pilot data: strata assumed to share one mean; precision is relative")
+        notes.append(
+            Message("no pilot data: strata assumed to share one mean; precision is relative")
+        )
     result = sample_size(
         {k: area_ha[k] for k in keys},
         sd,
@@ -900,10 +920,10 @@ def allocation_from_table(strata: Sequence, counts: Sequence) -> Tuple[Dict[str,
         try:
             value = int(round(float(c)))
         except (TypeError, ValueError):
-            notes.append("no usable plot count for stratum {}".format(s))
+            notes.append(Message("no usable plot count for stratum {stratum}", stratum=s))
             continue
         if value < 0:
-            notes.append("negative plot count for stratum {} ignored".format(s))
+            notes.append(Message("negative plot count for stratum {stratum} ignored", stratum=s))
             continue
         key = str(s)
         if key in out and out[key] != value:
@@ -912,7 +932,9 @@ def allocation_from_table(strata: Sequence, counts: Sequence) -> Tuple[Dict[str,
         out[key] = value
     if conflict:
         notes.append(
-            "different plot counts for one stratum, the largest used: "
-            + ", ".join(sorted(conflict))
+            Message(
+                "different plot counts for one stratum, the largest used: {strata}",
+                strata=", ".join(sorted(conflict)),
+            )
         )
     return out, notes

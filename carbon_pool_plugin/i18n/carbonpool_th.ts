@@ -164,7 +164,7 @@
       <translation>การจัดสรร</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="222" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="223" />
       <source>Allocation table (from samplesize)</source>
       <translation>ตารางการจัดสรร (จาก samplesize)</translation>
     </message>
@@ -249,7 +249,7 @@
       <translation>ปริมาณการดูดซับคาร์บอนรายปี: {v:,.1f} tCO2e/yr</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="292" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="293" />
       <source>Applies between new plots and to existing plots (of every stratum).</source>
       <translation>ใช้ระหว่างแปลงใหม่ด้วยกัน และระหว่างแปลงใหม่กับแปลงเดิม (ของทุกชั้นภูมิ)</translation>
     </message>
@@ -339,6 +339,11 @@
       <translation>CO2e = คาร์บอน × 44/12 (AR-TOOL14: C = 44/12 × CF × B)</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/core/plot_design.py" line="884" />
+      <source>CV table strata not in the layer ignored: {strata}</source>
+      <translation>ไม่ใช้ชั้นภูมิในตาราง CV ที่ไม่อยู่ในชั้นข้อมูล: {strata}</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="167" />
       <source>CV used for strata without pilot plots or a CV table entry (0.6 = 60 %; a planning prior, replace it with pilot data when you have it).</source>
       <translation>CV ที่ใช้กับชั้นภูมิที่ไม่มีแปลงนำร่องหรือไม่มีค่าในตาราง CV (0.6 = 60 %; เป็นค่าสมมติสำหรับการวางแผน ควรแทนด้วยข้อมูลจากแปลงนำร่องเมื่อมีข้อมูลแล้ว)</translation>
@@ -370,12 +375,12 @@
       <translation>กำลังยกเลิก…</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1076" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1077" />
       <source>Cannot create the table {t}</source>
       <translation>ไม่สามารถสร้างตาราง {t}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1064" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1065" />
       <source>Cannot open or create the GeoPackage {path}</source>
       <translation>ไม่สามารถเปิดหรือสร้าง GeoPackage {path}</translation>
     </message>
@@ -390,7 +395,7 @@
       <translation>ไม่สามารถอ่านตาราง CV: {error}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="474" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="475" />
       <source>Cannot read the stratum codes: {error}</source>
       <translation>ไม่สามารถอ่านรหัสชั้นภูมิ: {error}</translation>
     </message>
@@ -512,7 +517,7 @@
       <translation>แผนที่ปริมาณการกักเก็บคาร์บอน (รูปปิดพื้นที่สีเขียว)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="309" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="310" />
       <source>Centre inside; record the in-polygon fraction</source>
       <translation>จุดศูนย์กลางอยู่ภายใน บันทึกสัดส่วนที่อยู่ในรูปปิด</translation>
     </message>
@@ -567,7 +572,7 @@
       <translation>เลือกฟิลด์ชั้นภูมิของรูปปิด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="262" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="263" />
       <source>Circle 0.04 ha (radius 11.28 m, i-Tree)</source>
       <translation>วงกลม 0.04 ha (รัศมี 11.28 m, i-Tree)</translation>
     </message>
@@ -778,7 +783,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>CO2e รวมแบบอนุรักษ์ (t)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1149" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1150" />
       <source>Could not add plot {id} to the registry</source>
       <translation>ไม่สามารถเพิ่มแปลง {id} ลงในทะเบียนแปลงได้</translation>
     </message>
@@ -826,17 +831,17 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่สามารถเขียนตารางผลลัพธ์ได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="810" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="811" />
       <source>Could not write the plot centres.</source>
       <translation>ไม่สามารถเขียนจุดศูนย์กลางแปลงได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="812" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="813" />
       <source>Could not write the plot footprints.</source>
       <translation>ไม่สามารถเขียนขอบเขตแปลงได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="848" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="849" />
       <source>Could not write the subplots.</source>
       <translation>ไม่สามารถเขียนแปลงย่อยได้</translation>
     </message>
@@ -851,7 +856,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ที่มาของหน้าปก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="361" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="362" />
       <source>Create subplots</source>
       <translation>สร้างแปลงย่อย</translation>
     </message>
@@ -952,12 +957,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ตารางความหนาแน่น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="234" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="235" />
       <source>Design</source>
       <translation>รูปแบบการวางแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="149" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="150" />
       <source>Design permanent plot network</source>
       <translation>ออกแบบเครือข่ายแปลงตัวอย่างถาวร</translation>
     </message>
@@ -981,12 +986,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>อัตราคิดลด r (% ต่อปี)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="255" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="256" />
       <source>Distance between grid points, in metres (systematic design only).</source>
       <translation>ระยะห่างระหว่างจุดกริด หน่วยเมตร (เฉพาะรูปแบบการวางแปลงแบบมีระบบ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1009" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1010" />
       <source>Duplicate existing plot ids: {list}</source>
       <translation>รหัสแปลงเดิมซ้ำกัน: {list}</translation>
     </message>
@@ -996,7 +1001,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>แต่ละชั้นภูมิจะได้แปลงอย่างน้อยเท่าจำนวนนี้ (ต้องมี 2 แปลงจึงคำนวณความแปรปรวนได้) แต่ไม่เกินจำนวนแปลงที่วางได้ในชั้นภูมินั้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="306" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="307" />
       <source>Edge rule</source>
       <translation>กฎการวางแปลงบริเวณขอบ</translation>
     </message>
@@ -1140,12 +1145,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่รวมในกลุ่มต้นไม้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="297" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="298" />
       <source>Exclusion areas</source>
       <translation>พื้นที่ยกเว้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="625" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="626" />
       <source>Exclusion polygons: {n}</source>
       <translation>รูปปิดพื้นที่ยกเว้น: {n}</translation>
     </message>
@@ -1155,37 +1160,37 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>แบบจำลองที่มีอยู่ (JSON) สำหรับนำมาใช้แทนการฝึก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="332" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="333" />
       <source>Existing permanent plots</source>
       <translation>แปลงตัวอย่างถาวรที่มีอยู่เดิม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="948" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="949" />
       <source>Existing plot {id} has no geometry; ignored.</source>
       <translation>แปลงเดิม {id} ไม่มีรูปเรขาคณิต จึงถูกข้ามไป</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="996" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="997" />
       <source>Existing plot {id} lies in no stratum polygon.</source>
       <translation>แปลงเดิม {id} ไม่อยู่ในรูปปิดชั้นภูมิใดเลย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1002" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1003" />
       <source>Existing plots are points: their footprints are drawn with the chosen shape.</source>
       <translation>แปลงเดิมเป็นข้อมูลจุด: ขอบเขตแปลงจะถูกวาดตามรูปร่างที่เลือก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="423" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="424" />
       <source>Existing plots kept</source>
       <translation>แปลงเดิมที่คงไว้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="638" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="639" />
       <source>Existing plots kept: {n} ({active} active)</source>
       <translation>แปลงเดิมที่คงไว้: {n} ({active} แปลงที่ยังใช้งาน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="935" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="936" />
       <source>Existing plots need a plot_id field (found: {names}).</source>
       <translation>แปลงเดิมต้องมีฟิลด์ plot_id (ฟิลด์ที่พบ: {names})</translation>
     </message>
@@ -1215,7 +1220,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ฟิลด์ที่เก็บชั้นภูมิ (เช่น class_code: park, street, …)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="191" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="192" />
       <source>Field holding the stratum of each polygon (e.g. class_code).</source>
       <translation>ฟิลด์ที่เก็บชั้นภูมิของแต่ละรูปปิด (เช่น class_code)</translation>
     </message>
@@ -1225,7 +1230,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ฟิลด์ของตารางความหนาแน่น ค่าขอบเขตล่าง/บนไม่บังคับ (จะใช้ค่าเฉลี่ย)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="393" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="394" />
       <source>Field sheet (CSV)</source>
       <translation>แบบบันทึกภาคสนาม (CSV)</translation>
     </message>
@@ -1235,7 +1240,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่มีฟิลด์ “{field}” ในชั้นข้อมูลนำเข้า (ฟิลด์ที่มี: {fields})</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="448" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="449" />
       <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="265" />
       <source>Field “{field}” does not exist in the strata layer.</source>
       <translation>ไม่มีฟิลด์ “{field}” ในชั้นข้อมูลชั้นภูมิ</translation>
@@ -1261,7 +1266,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ฟิลด์วันที่วัดครั้งแรก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="348" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="349" />
       <source>First part of every plot id, e.g. TH-SAMPLE-01.</source>
       <translation>ส่วนแรกของรหัสแปลงทุกแปลง เช่น TH-SAMPLE-01</translation>
     </message>
@@ -1301,12 +1306,12 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>จากผลลัพธ์ METHOD_VERSION ของ Tree biomass เช่น “tver 1.0.0”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="313" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="314" />
       <source>Fully inside: the whole footprint lies in the polygon minus exclusions. Centre inside: plots may straddle the edge; in_polygon_fraction records the share of the plot inside (effective area = area_m2 × fraction).</source>
       <translation>อยู่ภายในทั้งหมด: ขอบเขตแปลงทั้งหมดอยู่ในรูปปิดหลังหักพื้นที่ยกเว้น จุดศูนย์กลางอยู่ภายใน: แปลงอาจคร่อมขอบได้ โดย in_polygon_fraction จะบันทึกสัดส่วนของแปลงที่อยู่ภายใน (พื้นที่ใช้งานจริง = area_m2 × สัดส่วน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="404" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="405" />
       <source>GPX 1.1 waypoints named by plot_id (WGS84).</source>
       <translation>จุด waypoint แบบ GPX 1.1 ตั้งชื่อตาม plot_id (WGS84)</translation>
     </message>
@@ -1448,7 +1453,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>รูปปิดพื้นที่สีเขียว (ทุกเทศบาล)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="180" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="181" />
       <location filename="../../carbon_pool_plugin/algorithms/plots_common.py" line="355" />
       <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="102" />
       <source>Green-space polygons (strata)</source>
@@ -1495,7 +1500,7 @@ Densities as text: code:mean[:low:high] separated by ‘;’, e.g. 1:45.2:38.1:5
       <translation>ชุดข้อมูล GreenArea: พื้นที่สีเขียว {rai:.1f} ไร่ ({pct}), {co2:.1f} tCO2e → {path}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="250" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="251" />
       <source>Grid spacing (m)</source>
       <translation>ระยะห่างกริด (m)</translation>
     </message>
@@ -1951,12 +1956,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>DBH ต่ำสุด {d} cm; ค่าที่ยอมรับได้เมื่อ DBH ลดลง {t} cm</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="287" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="288" />
       <source>Minimum distance between plot centres (m)</source>
       <translation>ระยะห่างต่ำสุดระหว่างจุดศูนย์กลางแปลง (m)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="649" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="650" />
       <source>Minimum distance raised from {d:g} m to {e:.2f} m so that plots never overlap.</source>
       <translation>เพิ่มระยะห่างต่ำสุดจาก {d:g} m เป็น {e:.2f} m เพื่อไม่ให้แปลงซ้อนทับกัน</translation>
     </message>
@@ -2093,7 +2098,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/carbon_report.py" line="211" />
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="346" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="347" />
       <location filename="../../carbon_pool_plugin/algorithms/export_greenarea.py" line="231" />
       <source>Municipality code</source>
       <translation>รหัสเทศบาล</translation>
@@ -2179,12 +2184,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>การเปลี่ยนแปลงสุทธิตลอดช่วงเวลา (tCO2e)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="900" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="901" />
       <source>Network: {total} plots ({new} new, {existing} existing); shortfall {short}; seed {seed}</source>
       <translation>โครงข่ายแปลง: {total} แปลง (ใหม่ {new}, มีอยู่เดิม {existing}); ขาด {short}; seed {seed}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="422" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="423" />
       <source>New plots</source>
       <translation>แปลงใหม่</translation>
     </message>
@@ -2224,7 +2229,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่มีรหัสเทศบาล: ให้ระบุรหัสเทศบาล หรือชั้นข้อมูลขอบเขตที่มีฟิลด์ muni_code</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="596" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="597" />
       <source>No plot count for these strata; they get no plots: {list}</source>
       <translation>ไม่มีจำนวนแปลงสำหรับชั้นภูมิเหล่านี้ จึงไม่มีการวางแปลง: {list}</translation>
     </message>
@@ -2245,7 +2250,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่มีรูปปิดใดในชั้นข้อมูลชั้นภูมิ “{layer}” ที่มีทั้งชั้นภูมิ (ฟิลด์ “{field}”) และพื้นที่ (อ่านได้ {n} ฟีเจอร์): การประมาณค่าต้องใช้พื้นที่ของแต่ละชั้นภูมิ โปรดตรวจสอบชั้นข้อมูลชั้นภูมิและฟิลด์ชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="546" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="547" />
       <source>No polygon with a stratum and a geometry.</source>
       <translation>ไม่มีรูปปิดที่มีทั้งชั้นภูมิและรูปทรงเรขาคณิต</translation>
     </message>
@@ -2382,7 +2387,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>หนึ่งแบนด์ผลลัพธ์ต่อดัชนีที่เลือก ตามลำดับนี้ ดัชนีที่ไม่ได้กำหนดแบนด์ที่ต้องใช้ (เช่น NDBI ที่ไม่มี SWIR1) จะถูกข้ามพร้อมแสดงคำเตือน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="395" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="396" />
       <source>One row per active plot, Thai/English headers, blank columns for tag, species, girth/DBH, height, status and notes; UTF-8 with BOM for Excel.</source>
       <translation>หนึ่งแถวต่อแปลงที่ใช้งานอยู่ หัวคอลัมน์ภาษาไทย/อังกฤษ มีคอลัมน์ว่างสำหรับเลขป้าย ชนิดไม้ เส้นรอบวง/DBH ความสูง สถานะ และหมายเหตุ เข้ารหัส UTF-8 with BOM สำหรับ Excel</translation>
     </message>
@@ -2442,7 +2447,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ฟิลด์ต้นไม้ที่เติบโตในที่โล่ง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="389" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="390" />
       <source>Optional 10 × 10 m subplots (plot_id, subplot_no, subplot_id).</source>
       <translation>แปลงย่อยขนาด 10 × 10 m (plot_id, subplot_no, subplot_id) (ไม่บังคับ)</translation>
     </message>
@@ -2517,7 +2522,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>พื้นที่แปลงตามที่กำหนด (m²) (ไม่บังคับ) มิฉะนั้นใช้พื้นที่ของรูปปิดแปลง (คำนวณบนระนาบเมื่อเป็น CRS แบบฉาย และบนทรงรีเมื่อเป็น CRS ภูมิศาสตร์)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="214" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="215" />
       <source>Optional numeric field of the strata layer with the number of plots of the polygon's stratum (repeated on every polygon of the stratum).</source>
       <translation>ฟิลด์ตัวเลขของชั้นข้อมูลชั้นภูมิ (ไม่บังคับ) ที่ระบุจำนวนแปลงของชั้นภูมิของรูปปิดนั้น (ใส่ค่าซ้ำในทุกรูปปิดของชั้นภูมิเดียวกัน)</translation>
     </message>
@@ -2527,17 +2532,17 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>รหัสแปลง (ไม่บังคับ) ใช้สำหรับค่าความหนาแน่นเนื้อไม้สำรองระดับหมู่ไม้ และคัดลอกไปยังผลลัพธ์เพื่อใช้คำนวณคาร์บอนของแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="339" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="340" />
       <source>Optional points or footprints with a plot_id field (and optionally stratum and status). They are kept as they are; active ones count towards their stratum.</source>
       <translation>จุดหรือขอบเขตแปลง (ไม่บังคับ) ที่มีฟิลด์ plot_id (และอาจมี stratum และ status) จะคงไว้ตามเดิม แปลงที่ใช้งานอยู่จะนับรวมในชั้นภูมิของตน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="301" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="302" />
       <source>Optional polygons (buildings, water, …) where no plot may lie.</source>
       <translation>รูปปิด (ไม่บังคับ) (อาคาร แหล่งน้ำ …) ที่ห้ามวางแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="414" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="415" />
       <source>Optional project GeoPackage; plots not yet in its table carbonpool_plots are added with design parameters, seed, creation date and status. Existing layers in the file are not touched.</source>
       <translation>GeoPackage ของโครงการ (ไม่บังคับ) แปลงที่ยังไม่อยู่ในตาราง carbonpool_plots จะถูกเพิ่มพร้อมพารามิเตอร์การออกแบบ seed วันที่สร้าง และสถานะ ชั้นข้อมูลอื่นที่มีอยู่ในไฟล์จะไม่ถูกแก้ไข</translation>
     </message>
@@ -2582,12 +2587,12 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ชั้นภูมิของแต่ละแปลง (ไม่บังคับ) เว้นว่าง: ตรวจหาเอง มิฉะนั้นใช้ตำแหน่ง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="354" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="355" />
       <source>Optional stratum:code pairs, e.g. park:PK;street:ST. Default: the first two letters of the stratum, upper-cased.</source>
       <translation>คู่ stratum:code (ไม่บังคับ) เช่น park:PK;street:ST ค่าเริ่มต้น: อักษรสองตัวแรกของชื่อชั้นภูมิ เป็นตัวพิมพ์ใหญ่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="226" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="227" />
       <source>Optional table with the fields stratum and n_h, e.g. the output of “Sample size and allocation of permanent plots”. Takes precedence.</source>
       <translation>ตาราง (ไม่บังคับ) ที่มีฟิลด์ stratum และ n_h เช่น ผลลัพธ์ของ “ขนาดตัวอย่างและการจัดสรรแปลงตัวอย่างถาวร” มีลำดับความสำคัญสูงกว่า</translation>
     </message>
@@ -2672,7 +2677,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: รูปปิดที่มีปริมาณการดูดซับคาร์บอนรายปี จะเพิ่มหน้าแผนที่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="279" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="280" />
       <source>Optional: radius of the circle or side of the square, in metres. Subplots are kept only when the side is a multiple of 10 m.</source>
       <translation>ไม่บังคับ: รัศมีของวงกลมหรือความยาวด้านของสี่เหลี่ยมจัตุรัส เป็นเมตร จะคงแปลงย่อยไว้เฉพาะเมื่อความยาวด้านเป็นพหุคูณของ 10 m</translation>
     </message>
@@ -2894,7 +2899,7 @@ GreenArea ไม่ได้เผยแพร่รูปแบบการแ�
       <translation>ฟิลด์ค่าของแปลงนำร่อง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="152" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="153" />
       <source>Places permanent sample plots in green-space strata: stratified random, or a systematic grid with a random start. Plot shapes: 0.04 ha circle (i-Tree), 20 × 20 m, 40 × 40 m with 16 subplots of 10 × 10 m (GISTDA) or the TGO 100 × 100 m plot with 100 subplots numbered serpentine (1 at the SE corner running north to 10, then south to 20, …).
 
 Plots per stratum come from the samplesize table, a field, or one number. Existing permanent plots are kept untouched and count towards their stratum; only the shortfall is added, with ids &lt;municipality&gt;-&lt;stratum code&gt;-&lt;nnnn&gt; continuing after the existing ones. The same seed and inputs always give the same plots.
@@ -2954,12 +2959,12 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>คาร์บอนของแปลง (ต่อเฮกตาร์และต่อไร่)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="368" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="369" />
       <source>Plot centres</source>
       <translation>จุดศูนย์กลางแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="402" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="403" />
       <source>Plot centres for GPS (GPX)</source>
       <translation>จุดศูนย์กลางแปลงสำหรับ GPS (GPX)</translation>
     </message>
@@ -2969,7 +2974,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>การเปลี่ยนแปลงรายแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="376" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="377" />
       <source>Plot footprints</source>
       <translation>ขอบเขตแปลง</translation>
     </message>
@@ -2984,7 +2989,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>รูปแปลง จุดศูนย์กลางแปลง หรือตาราง พร้อมฟิลด์รหัสเทศบาล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="308" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="309" />
       <source>Plot fully inside the polygon</source>
       <translation>แปลงอยู่ภายในรูปปิดทั้งหมด</translation>
     </message>
@@ -3023,17 +3028,17 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>รหัสแปลงของต้นไม้แต่ละต้น ใช้จับคู่กับฟิลด์รหัสแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="409" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="410" />
       <source>Plot registry (GeoPackage)</source>
       <translation>ทะเบียนแปลง (GeoPackage)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="260" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="261" />
       <source>Plot shape</source>
       <translation>รูปร่างแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="274" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="275" />
       <source>Plot size override (m)</source>
       <translation>กำหนดขนาดแปลงเอง (m)</translation>
     </message>
@@ -3071,7 +3076,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ฟิลด์ชั้นภูมิของแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1120" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="1121" />
       <source>Plot {id} is already registered at another position; the registry entry is kept (pass the registered plots as existing plots).</source>
       <translation>แปลง {id} ลงทะเบียนไว้แล้วที่ตำแหน่งอื่น จะคงรายการในทะเบียนไว้ (ให้ส่งแปลงที่ลงทะเบียนแล้วเป็นแปลงที่มีอยู่เดิม)</translation>
     </message>
@@ -3088,7 +3093,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลงตัวอย่าง (ทุกเทศบาล)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="425" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="426" />
       <source>Plots added to the registry</source>
       <translation>แปลงที่เพิ่มลงในทะเบียน</translation>
     </message>
@@ -3098,7 +3103,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลงไม่ใช่รูปปิด: ให้เลือกฟิลด์พื้นที่แปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="421" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="422" />
       <source>Plots in the network</source>
       <translation>แปลงในโครงข่าย</translation>
     </message>
@@ -3113,22 +3118,22 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลงที่วัดแล้วไม่มีต้นไม้ (ค่าเป็นศูนย์): {ids}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="196" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="197" />
       <source>Plots per stratum</source>
       <translation>จำนวนแปลงต่อชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="603" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="604" />
       <source>Plots per stratum ({origin}): {list}</source>
       <translation>จำนวนแปลงต่อชั้นภูมิ ({origin}): {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="209" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="210" />
       <source>Plots per stratum field</source>
       <translation>ฟิลด์จำนวนแปลงต่อชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="578" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="579" />
       <source>Plots per stratum must be &gt; 0 for the stratified random design.</source>
       <translation>จำนวนแปลงต่อชั้นภูมิต้องมากกว่า 0 สำหรับการออกแบบแบบสุ่มแบ่งชั้นภูมิ</translation>
     </message>
@@ -3143,7 +3148,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลงที่วัดซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="424" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="425" />
       <source>Plots that did not fit (shortfall)</source>
       <translation>แปลงที่วางไม่ได้ (จำนวนที่ขาด)</translation>
     </message>
@@ -3173,7 +3178,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลง: {p}; ต้นไม้ที่นำมารวม: {t}; ไม้หนุ่มที่ไม่นับ: {s}; ตาย: {d}; ใหม่ (ingrowth, มีชีวิต): {new}; ใช้ไม่ได้: {u}; ไม่มีแปลงที่ตรงกัน: {o}; ค่าเฉลี่ย {c:.3f} tC/ha</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="371" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="372" />
       <source>Points: plot_id, stratum, polygon_id, areas, fraction, UTM and WGS84.</source>
       <translation>จุด: plot_id, stratum, polygon_id, พื้นที่, สัดส่วน, พิกัด UTM และ WGS84</translation>
     </message>
@@ -3188,12 +3193,12 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ชั้นข้อมูลรูปปิดของพื้นที่สีเขียว พื้นที่คำนวณบนระนาบเมื่อเป็น CRS แบบฉายที่มีหน่วยเป็นเมตร มิฉะนั้นคำนวณบนทรงรี</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="183" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="184" />
       <source>Polygons in which plots are placed; any CRS (geographic is projected to UTM).</source>
       <translation>รูปปิดที่ใช้วางแปลง CRS ใดก็ได้ (ระบบพิกัดภูมิศาสตร์จะถูกฉายเป็น UTM)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="379" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="380" />
       <source>Polygons of the plots with the same fields as the centres.</source>
       <translation>รูปปิดของแปลงที่มีฟิลด์เดียวกับจุดศูนย์กลาง</translation>
     </message>
@@ -3265,7 +3270,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="142" />
       <location filename="../../carbon_pool_plugin/algorithms/classify_green_space.py" line="155" />
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="322" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="323" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="336" />
       <source>Random seed</source>
       <translation>ค่า random seed</translation>
@@ -3356,7 +3361,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>จำนวนประชากรตามทะเบียนราษฎร์ สำหรับพื้นที่สีเขียว m² ต่อคน (0 = ไม่ทราบ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="890" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="891" />
       <source>Registry {path}: {n} plots added to {table}</source>
       <translation>ทะเบียน {path}: เพิ่ม {n} แปลงลงใน {table}</translation>
     </message>
@@ -3486,7 +3491,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>SAMPLE: point_id, map_class, ref_class (ว่าง), x, y</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="327" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="328" />
       <source>Same seed and inputs give identical plots; record it with the design.</source>
       <translation>ค่า seed และข้อมูลนำเข้าชุดเดียวกันจะให้แปลงตัวอย่างชุดเดิมทุกประการ ควรบันทึกค่า seed ไว้พร้อมกับแผนการวางแปลง</translation>
     </message>
@@ -3684,27 +3689,27 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ไม่พบชนิดพันธุ์ไม้ในตารางชนิดพันธุ์ไม้: {list}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="265" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="266" />
       <source>Square 100 × 100 m TGO with serpentine 10 × 10 m subplots</source>
       <translation>สี่เหลี่ยมจัตุรัส 100 × 100 m ตาม TGO พร้อมแปลงย่อย 10 × 10 m เรียงแบบงูเลื้อย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="263" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="264" />
       <source>Square 20 × 20 m</source>
       <translation>สี่เหลี่ยมจัตุรัส 20 × 20 m</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="264" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="265" />
       <source>Square 40 × 40 m with 10 × 10 m subplots (GISTDA)</source>
       <translation>สี่เหลี่ยมจัตุรัส 40 × 40 m พร้อมแปลงย่อย 10 × 10 m (GISTDA)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="655" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="656" />
       <source>Square plots never overlap: centres differ by at least {a:g} m in x or in y.</source>
       <translation>แปลงสี่เหลี่ยมจัตุรัสจะไม่ซ้อนทับกัน: จุดศูนย์กลางห่างกันอย่างน้อย {a:g} m ในแนว x หรือแนว y</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="269" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="270" />
       <source>Squares are oriented to grid north of the working (UTM) CRS.</source>
       <translation>แปลงสี่เหลี่ยมจัตุรัสวางตามทิศเหนือกริดของระบบพิกัดที่ใช้ทำงาน (UTM)</translation>
     </message>
@@ -3764,7 +3769,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ชั้นภูมิ (รูปปิดพื้นที่สีเขียว)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="588" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="589" />
       <source>Strata not in the strata layer are ignored: {list}</source>
       <translation>ชั้นภูมิที่ไม่มีอยู่ในชั้นข้อมูลชั้นภูมิจะถูกข้ามไป: {list}</translation>
     </message>
@@ -3794,7 +3799,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>การประมาณค่าแบบแบ่งชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="236" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="237" />
       <source>Stratified random</source>
       <translation>สุ่มแบบแบ่งชั้นภูมิ</translation>
     </message>
@@ -3816,7 +3821,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
 สามารถเลือกบันทึกผลลัพธ์เป็นค่าฐานที่ตั้งชื่อไว้ใน GeoPackage ของโครงการได้ (ตาราง carbonpool_baselines ซึ่งเพิ่มข้อมูลได้อย่างเดียว)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="241" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="242" />
       <source>Stratified random: uniform random centres per stratum. Systematic: one square grid over all strata with a random start; a stratum with more grid points than needed keeps an evenly spaced subset.</source>
       <translation>สุ่มแบบแบ่งชั้นภูมิ: สุ่มจุดศูนย์กลางแบบสม่ำเสมอในแต่ละชั้นภูมิ แบบมีระบบ: ใช้กริดสี่เหลี่ยมจัตุรัสเดียวครอบคลุมทุกชั้นภูมิโดยสุ่มจุดเริ่มต้น ชั้นภูมิที่มีจุดกริดมากกว่าที่ต้องการจะเลือกเก็บไว้บางส่วนโดยเว้นระยะเท่า ๆ กัน</translation>
     </message>
@@ -3856,12 +3861,12 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>รหัสชั้นภูมิของรูปปิดแต่ละรูป</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="352" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="353" />
       <source>Stratum codes</source>
       <translation>รหัสชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="189" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="190" />
       <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="134" />
       <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="114" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="263" />
@@ -3909,7 +3914,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>ตารางชั้นภูมิของผลการประมาณค่า</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="710" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="711" />
       <source>Stratum: requested / existing / placed / shortfall</source>
       <translation>ชั้นภูมิ: ที่ต้องการ / ที่มีอยู่ / ที่วางได้ / ที่ขาด</translation>
     </message>
@@ -3933,12 +3938,12 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>เทศบาลตำบล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="384" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="385" />
       <source>Subplots</source>
       <translation>แปลงย่อย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="826" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="827" />
       <source>Subplots requested but no subplot output given; none written.</source>
       <translation>มีการขอแปลงย่อยแต่ไม่ได้กำหนดผลลัพธ์แปลงย่อย จึงไม่ได้เขียนแปลงย่อย</translation>
     </message>
@@ -3987,7 +3992,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้ที่รอดชีวิต</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="237" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="238" />
       <source>Systematic grid with random start</source>
       <translation>กริดแบบมีระบบโดยสุ่มจุดเริ่มต้น</translation>
     </message>
@@ -4077,7 +4082,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>รายงาน PDF ซึ่งจะเขียนให้สมบูรณ์ทั้งไฟล์ หรือไม่เขียนเลย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="557" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="558" />
       <source>The allocation table needs the fields stratum and n_h (found: {names}).</source>
       <translation>ตารางการจัดสรรต้องมีฟิลด์ stratum และ n_h (พบ: {names})</translation>
     </message>
@@ -4128,7 +4133,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>แบบจำลองต้องใช้ตัวแปร {need} แต่บทบาทแบนด์ที่กำหนดให้ได้ {have}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="467" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="468" />
       <source>The municipality code is empty.</source>
       <translation>รหัสเทศบาลว่างอยู่</translation>
     </message>
@@ -4184,7 +4189,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>แผนที่การดูดซับคาร์บอนไม่มีฟิลด์ใดเลยใน {fields}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="488" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="489" />
       <source>The strata layer is in {crs}, not in metres: the design is made in {utm} (UTM zone from the layer centre) and written back in {crs}.</source>
       <translation>ชั้นข้อมูลชั้นภูมิอยู่ในระบบพิกัด {crs} ซึ่งไม่ใช่หน่วยเมตร: จึงออกแบบการวางแปลงใน {utm} (โซน UTM จากจุดกึ่งกลางชั้นข้อมูล) แล้วเขียนผลกลับเป็น {crs}</translation>
     </message>
@@ -4234,7 +4239,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ชั้นข้อมูล {layer} ไม่มีฟิลด์รหัสเทศบาล “{field}”</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="821" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="822" />
       <source>The {shape} plot has no subplots; none written.</source>
       <translation>แปลงแบบ {shape} ไม่มีแปลงย่อย จึงไม่ได้เขียนแปลงย่อย</translation>
     </message>
@@ -4533,7 +4538,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ประเภท</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="426" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="427" />
       <source>UTM zone EPSG code</source>
       <translation>รหัส EPSG ของโซน UTM</translation>
     </message>
@@ -4639,7 +4644,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ใช้เมื่อชุดวิธีการเป็นแบบ Custom</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="201" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="202" />
       <source>Used when neither a plots field nor an allocation table is given. With the systematic grid, 0 keeps every grid point.</source>
       <translation>ใช้เมื่อไม่ได้ระบุทั้งฟิลด์จำนวนแปลงและตารางการจัดสรร สำหรับกริดแบบมีระบบ ค่า 0 หมายถึงเก็บจุดกริดไว้ทั้งหมด</translation>
     </message>
@@ -4735,12 +4740,12 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>ฟิลด์ความหนาแน่นของเนื้อไม้ (g/cm³)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="499" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="500" />
       <source>Working CRS {work}; UTM coordinates in EPSG:{utm}</source>
       <translation>ระบบพิกัดที่ใช้ทำงาน {work}; พิกัด UTM ใน EPSG:{utm}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="363" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="364" />
       <source>Write the 10 × 10 m subplots of 40 × 40 m and 100 × 100 m plots.</source>
       <translation>เขียนแปลงย่อย 10 × 10 m ของแปลงขนาด 40 × 40 m และ 100 × 100 m</translation>
     </message>
@@ -4798,12 +4803,12 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>alive/dead/new หรือ มีชีวิต/ตาย/ใหม่ หากเว้นว่าง: ตรวจหาอัตโนมัติ (status, สถานะ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="582" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="583" />
       <source>all</source>
       <translation>ทั้งหมด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="570" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="571" />
       <source>allocation table</source>
       <translation>ตารางการจัดสรร</translation>
     </message>
@@ -4833,6 +4838,11 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>เพิ่มพจน์ความแปรปรวนร่วมใน Var(b) สำหรับค่าประมาณแบบรวม: {cov:.6g}</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/core/plot_design.py" line="935" />
+      <source>different plot counts for one stratum, the largest used: {strata}</source>
+      <translation>ชั้นภูมิเดียวมีจำนวนแปลงต่างกัน ใช้ค่าที่มากที่สุด: {strata}</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/ui/carbon_pool_dock.ui" line="0" />
       <source>e.g. เทศบาลเมืองตัวอย่าง</source>
       <translation>เช่น เทศบาลเมืองตัวอย่าง</translation>
@@ -4843,7 +4853,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ตัดชั้นภูมิที่มีแปลงน้อยกว่า 2 แปลงออก (ไม่นับพื้นที่และแปลงใน A และ n): {desc}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="573" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="574" />
       <source>field {field}</source>
       <translation>ฟิลด์ {field}</translation>
     </message>
@@ -4913,9 +4923,24 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>รายงาน n_total ใหม่หลังปัดเศษตามข้อจำกัด: {n} (จากสูตร {formula})</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/core/plot_design.py" line="926" />
+      <source>negative plot count for stratum {stratum} ignored</source>
+      <translation>ไม่ใช้จำนวนแปลงที่ติดลบของชั้นภูมิ {stratum}</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/plot_design.py" line="890" />
+      <source>no pilot data: strata assumed to share one mean; precision is relative</source>
+      <translation>ไม่มีข้อมูลแปลงนำร่อง: ถือว่าทุกชั้นภูมิมีค่าเฉลี่ยเดียวกัน ความแม่นยำเป็นค่าสัมพัทธ์</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="680" />
       <source>no trees and no plots (not inventoried)</source>
       <translation>ไม่มีต้นไม้และแปลงตัวอย่าง (ยังไม่ได้สำรวจ)</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/plot_design.py" line="923" />
+      <source>no usable plot count for stratum {stratum}</source>
+      <translation>ไม่มีจำนวนแปลงที่ใช้ได้สำหรับชั้นภูมิ {stratum}</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="707" />
@@ -4938,9 +4963,19 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>พารามิเตอร์</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/core/plot_design.py" line="860" />
+      <source>pilot plots in strata not in the layer ignored: {strata}</source>
+      <translation>ไม่ใช้แปลงนำร่องในชั้นภูมิที่ไม่อยู่ในชั้นข้อมูล: {strata}</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/ui/dock.py" line="359" />
       <source>plot layer</source>
       <translation>ชั้นข้อมูลแปลงตัวอย่าง</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/plot_design.py" line="160" />
+      <source>plot side {size:g} m is not a multiple of the {sub:g} m subplot: no subplots</source>
+      <translation>ด้านของแปลง {size:g} ม. ไม่เป็นพหุคูณของแปลงย่อย {sub:g} ม.: ไม่สร้างแปลงย่อย</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="523" />
@@ -4998,9 +5033,19 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ตัดชั้นภูมิที่มีพื้นที่เป็นศูนย์ออก: {strata}</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/core/plot_design.py" line="254" />
+      <source>strata {strata} share the code {code}; their plots are numbered in one series</source>
+      <translation>ชั้นภูมิ {strata} ใช้รหัส {code} ร่วมกัน แปลงของชั้นภูมิเหล่านี้จึงเรียงเลขเป็นชุดเดียว</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/core/sampling_stats.py" line="432" />
       <source>stratum {s!r} (n={n}, {area:.6g} ha) merged into {target!r} (merge_map)</source>
       <translation>ชั้นภูมิ {s!r} (n={n}, {area:.6g} เฮกตาร์) รวมเข้ากับ {target!r} (merge_map)</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/plot_design.py" line="557" />
+      <source>stratum {stratum}: no polygon is large enough for a {shape} plot</source>
+      <translation>ชั้นภูมิ {stratum}: ไม่มีรูปแปลงใดใหญ่พอสำหรับแปลงแบบ {shape}</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/core/sampling_stats.py" line="925" />
@@ -5028,7 +5073,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>tCO2e ต่อไร่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="725" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="726" />
       <source>too little room (polygon size, edge rule, exclusions or minimum distance); {n} candidate positions tried.</source>
       <translation>มีพื้นที่ไม่พอ (ขนาดรูปปิด กฎขอบแปลง พื้นที่ยกเว้น หรือระยะห่างขั้นต่ำ); ทดลองตำแหน่งที่เป็นไปได้แล้ว {n} ตำแหน่ง</translation>
     </message>
@@ -5154,7 +5199,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{n} เทศบาล: {codes}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="582" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="583" />
       <source>{n} per stratum</source>
       <translation>{n} ต่อชั้นภูมิ</translation>
     </message>
@@ -5179,7 +5224,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>เขียนจุดแล้ว {n} จุด โปรดกรอก ref_class จากข้อมูลอ้างอิงที่เป็นอิสระ แล้วเรียกใช้ขั้นตอน ASSESS</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="540" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="541" />
       <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="290" />
       <source>{n} polygons without a stratum or geometry were skipped.</source>
       <translation>ข้ามรูปปิด {n} รูปที่ไม่มีชั้นภูมิหรือรูปเรขาคณิต</translation>
@@ -5220,7 +5265,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{stratum}: {area:.2f} ha, N_h {N:.0f}, sd {sd:.4g} ({src}) → n_h {n}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="712" />
+      <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="713" />
       <source>{s}: {req} / {have} / {placed} / {short}</source>
       <translation>{s}: {req} / {have} / {placed} / {short}</translation>
     </message>
