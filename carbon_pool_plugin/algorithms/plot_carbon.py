@@ -16,6 +16,7 @@ from qgis.core import (
 )
 
 from .. import qgis_io
+from ..i18n import localize
 from .base import CarbonPoolAlgorithm
 from .plots_common import (
     add_min_dbh_parameter,
@@ -323,7 +324,7 @@ class PlotCarbonAlgorithm(CarbonPoolAlgorithm):
             )
         for warning in report["warnings"]:
             if "plot id(s) not in the plot table" not in warning:
-                feedback.pushWarning(warning)
+                feedback.pushWarning(localize(warning))
         if report["plots_without_trees"]:
             feedback.pushInfo(
                 self.tr("Plots measured with no trees (zeros): {ids}").format(

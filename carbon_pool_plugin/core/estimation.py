@@ -20,6 +20,7 @@ from typing import Any, Dict, Tuple
 import numpy as np
 import pandas as pd
 
+from .messages import Message
 from .sampling_stats import (
     POOLED_LABEL,
     ChangeResult,
@@ -182,9 +183,11 @@ def plot_carbon(
     if defaulted.any():
         frac = np.where(defaulted, 1.0, frac)
         report["warnings"].append(
-            f"{int(defaulted.sum())} plot(s) without a fraction: 1 assumed ("
-            + ", ".join(pl.loc[defaulted, "_key"].tolist())
-            + ")"
+            Message(
+                "{n} plot(s) without a fraction: 1 assumed ({plots})",
+                n=int(defaulted.sum()),
+                plots=", ".join(pl.loc[defaulted, "_key"].tolist()),
+            )
         )
     report["fraction_defaulted"] = int(defaulted.sum())
     badf = ~((frac > 0) & (frac <= 1))
@@ -233,8 +236,11 @@ def plot_carbon(
     report["n_orphan_trees"] = int(orphans.sum())
     if len(orphans):
         report["warnings"].append(
-            f"{int(orphans.sum())} tree(s) reference plot id(s) not in the plot table: "
-            + ", ".join(orphans.index.tolist())
+            Message(
+                "{n} tree(s) reference plot id(s) not in the plot table: {plots}",
+                n=int(orphans.sum()),
+                plots=", ".join(orphans.index.tolist()),
+            )
         )
 
     sums = (
@@ -270,11 +276,16 @@ def plot_carbon(
     report["plots_without_trees"] = table.loc[table["n_trees"] == 0, "plot_id"].tolist()
     if report["n_unusable"]:
         report["warnings"].append(
-            f"{report['n_unusable']} tree(s) without biomass/carbon were not summed "
-            "(n_unusable per plot); plot values are biased low until they are fixed"
+            Message(
+                "{n} tree(s) without biomass/carbon were not summed (n_unusable per plot); plot "
+                "values are biased low until they are fixed",
+                n=report["n_unusable"],
+            )
         )
     if "stratum" in plots.columns and table["stratum"].isna().any():
-        report["warnings"].append(f"{int(table['stratum'].isna().sum())} plot(s) have no stratum")
+        report["warnings"].append(
+            Message("{n} plot(s) have no stratum", n=int(table["stratum"].isna().sum()))
+        )
     return table, report
 
 
@@ -564,8 +575,11 @@ def plot_change(
     }
     if report["only_t1"] or report["only_t2"]:
         report["warnings"].append(
-            "plots not in both surveys were left out of the change: "
-            f"only t1 {report['only_t1']}, only t2 {report['only_t2']}"
+            Message(
+                "plots not in both surveys were left out of the change: only t1 {t1}, only t2 {t2}",
+                t1=report["only_t1"],
+                t2=report["only_t2"],
+            )
         )
     m = m[m["_merge"] == "both"].reset_index(drop=True)
     if m[["c_1", "c_2"]].isna().any().any():
@@ -575,8 +589,10 @@ def plot_change(
     changed = s1.notna() & s2.notna() & (s1.astype(str) != s2.astype(str))
     if changed.any():
         report["warnings"].append(
-            "stratum differs between surveys (t2 used) for plot(s): "
-            + ", ".join(m.loc[changed, "_key"].tolist())
+            Message(
+                "stratum differs between surveys (t2 used) for plot(s): {plots}",
+                plots=", ".join(m.loc[changed, "_key"].tolist()),
+            )
         )
     years = fractional_years(m["date_1"].to_numpy(), m["date_2"].to_numpy()) if len(m) else []
 
@@ -624,14 +640,20 @@ def plot_change(
         unknown = sorted(set(tree_table["plot_key"]) - set(m["_key"]))
         if unknown:
             report["warnings"].append(
-                "tree_table plots not in both plot tables: " + ", ".join(map(str, unknown))
+                Message(
+                    "tree_table plots not in both plot tables: {plots}",
+                    plots=", ".join(map(str, unknown)),
+                )
             )
         worst = float(np.abs(out["residual_t_ha"]).max()) if len(out) else 0.0
         report["max_abs_residual_t_ha"] = worst
         if worst > 1e-6:
             report["warnings"].append(
-                f"tree components do not add up to the plot change (max residual {worst:.4g} "
-                "tC/ha): tree and plot inputs differ (thresholds, unusable trees?)"
+                Message(
+                    "tree components do not add up to the plot change (max residual {worst:.4g} "
+                    "tC/ha): tree and plot inputs differ (thresholds, unusable trees?)",
+                    worst=worst,
+                )
             )
     yrs = out["years"].to_numpy(dtype=float)
     out["annual_net_t_ha_yr"] = out["net_change_t_ha"] / yrs

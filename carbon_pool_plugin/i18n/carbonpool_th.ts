@@ -9,7 +9,7 @@
       <translation>0 คือคงเส้นขอบตามพิกเซลไว้ ค่าที่มากกว่า 0 จะทำให้เส้นขอบเรียบง่ายขึ้น (คงความสัมพันธ์เชิงโทโพโลยี) พื้นที่ยังคงเป็นพื้นที่ของพิกเซล</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="290" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="291" />
       <source>0 plot(s) to compute: the plot layer is empty or every plot was left out (abandoned).</source>
       <translation>ไม่มีแปลง (0 plot(s)) ให้คำนวณ: ชั้นข้อมูลแปลงว่างเปล่า หรือทุกแปลงถูกตัดออก (ยกเลิกแปลง)</translation>
     </message>
@@ -54,7 +54,7 @@
       <translation>ต้นไม้ที่ยังมีชีวิตซึ่ง DBH ลดลงมากกว่าค่านี้จะถูกติดเครื่องหมาย DBH_SHRANK</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="228" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="229" />
       <source>A minimum DBH needs the dbh_cm field of the trees (or set it to 0).</source>
       <translation>การกำหนด DBH ต่ำสุดต้องใช้ฟิลด์ dbh_cm ของต้นไม้ (หรือกำหนดเป็น 0)</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>ASSESS: ความถูกต้องของผู้ใช้/ผู้ผลิต ± 95 % CI, F1, พื้นที่จากแผนที่และพื้นที่ที่ปรับแก้ความคลาดเคลื่อนแล้ว ± 95 % CI หน่วย m² และไร่</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="245" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="246" />
       <source>Abandoned plot(s) kept because they were measured on this date: {ids}</source>
       <translation>แปลงที่ถูกยกเลิกแต่ยังคงไว้เนื่องจากมีการวัดในวันที่นี้: {ids}</translation>
     </message>
@@ -937,7 +937,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ต้นไม้ที่ตายหรือสูญหาย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="185" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="186" />
       <source>Dead trees</source>
       <translation>ต้นไม้ที่ตาย</translation>
     </message>
@@ -1140,7 +1140,7 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่รวม (ตัดพื้นที่และแปลงออก)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="163" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="164" />
       <source>Exclude from the tree pool</source>
       <translation>ไม่รวมในกลุ่มต้นไม้</translation>
     </message>
@@ -1591,7 +1591,7 @@ The output table (stratum, area_ha, N_units = N_h, sd, cv, n_h) is the input ALL
       <translation>ค่า c ของ InVEST: V = Σ p·ΔC / ((1+r/100)^t (1+c/100)^t) ค่า c ที่เป็นบวกจะลดมูลค่าของคาร์บอนที่ดูดซับในภายหลัง ให้ใช้ค่า c ติดลบหากคาดว่าราคาจะสูงขึ้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="163" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="164" />
       <source>Include</source>
       <translation>รวมไว้ด้วย</translation>
     </message>
@@ -1840,7 +1840,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ค่าเฉลี่ยของแปลงตัวอย่างภายในรูปปิดเมื่อมีจำนวนเพียงพอ มิฉะนั้นใช้ค่าเฉลี่ยของชั้นภูมิ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="187" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="188" />
       <source>Mean plot carbon (tC/ha, unweighted)</source>
       <translation>คาร์บอนเฉลี่ยของแปลงตัวอย่าง (tC/ha, ไม่ถ่วงน้ำหนัก)</translation>
     </message>
@@ -1862,7 +1862,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="375" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="147" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="148" />
       <source>Measurement date field</source>
       <translation>ฟิลด์วันที่วัด</translation>
     </message>
@@ -1946,7 +1946,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>วิธีการ {m} {v}; คลังสมการ {e}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="232" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="233" />
       <source>Minimum DBH {d} cm ({src}); saplings: {rule}.</source>
       <translation>DBH ต่ำสุด {d} cm ({src}); ไม้หนุ่ม (ลูกไม้): {rule}</translation>
     </message>
@@ -2270,7 +2270,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่ได้ระบุค่ารวม: ปริมาณการกักเก็บคาร์บอนคือผลรวมของ {field} ของทุกรูปปิด และไม่มีช่วงความเชื่อมั่น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="298" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="299" />
       <source>No tree matched a plot: the {n} trees' plot ids (e.g. {trees}) are not among the plot ids (e.g. {plots}). Check the plot id fields of the trees and of the plots.</source>
       <translation>ไม่มีต้นไม้ใดตรงกับแปลง: รหัสแปลงของต้นไม้ {n} ต้น (เช่น {trees}) ไม่อยู่ในรหัสแปลงตัวอย่าง (เช่น {plots}) ให้ตรวจสอบฟิลด์รหัสแปลงของต้นไม้และของแปลง</translation>
     </message>
@@ -2290,7 +2290,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่มีจุดภาพที่ถูกต้องตกอยู่ภายในฟีเจอร์สำหรับฝึก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="124" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="125" />
       <source>Nominal plot area in m². Empty: the polygon's area (ellipsoidal for a geographic CRS); required for points and tables.</source>
       <translation>พื้นที่แปลงตามที่กำหนด (m²) หากเว้นว่างจะใช้พื้นที่ของรูปปิด (คำนวณบนทรงรีเมื่อเป็น CRS ภูมิศาสตร์) จำเป็นต้องระบุเมื่อเป็นจุดหรือตาราง</translation>
     </message>
@@ -2337,7 +2337,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนต้นไม้ที่มีเครื่องหมายตรวจสอบข้อมูล (flag)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="180" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="181" />
       <source>Number of plots</source>
       <translation>จำนวนแปลง</translation>
     </message>
@@ -2362,7 +2362,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>จำนวนต้นไม้ (tree) ของ random forest</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="181" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="182" />
       <source>Number of trees summed</source>
       <translation>จำนวนต้นไม้ที่นำมารวม</translation>
     </message>
@@ -2377,7 +2377,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ค่าต่อเฮกตาร์ของแปลงที่เป็นตัวเลข: carbon_t_ha (ค่าเริ่มต้น), biomass_t_ha, agb_t_ha หรือค่าอื่นใด (เช่น ปริมาตร) ให้ตั้งค่า ชนิดของค่า ให้สอดคล้องกัน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="172" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="173" />
       <source>One feature per plot (geometry of the plots): plot_id, stratum, date, n_trees, n_unusable, n_saplings, n_dead, agb/bgb/biomass/carbon/co2e in t/ha and t/rai, area_m2, fraction, effective_area_m2, method.</source>
       <translation>หนึ่งฟีเจอร์ต่อแปลง (รูปทรงเรขาคณิตของแปลง): plot_id, stratum, date, n_trees, n_unusable, n_saplings, n_dead, agb/bgb/biomass/carbon/co2e ในหน่วย t/ha และ t/rai, area_m2, fraction, effective_area_m2, method</translation>
     </message>
@@ -2457,7 +2457,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไฟล์ CSV (ไม่บังคับ) ที่มีคอลัมน์เดียวกับคลังสมการที่รวมมากับปลั๊กอิน นิพจน์จะถูกแยกวิเคราะห์อย่างปลอดภัย (ไม่ถูกเรียกใช้เป็นโค้ด)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="112" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="113" />
       <source>Optional alive/dead/new (มีชีวิต/ตาย/ใหม่); empty: detected (status, สถานะ), else every tree is alive.</source>
       <translation>alive/dead/new (มีชีวิต/ตาย/ใหม่) (ไม่บังคับ) หากเว้นว่างจะตรวจหาเอง (status, สถานะ) มิฉะนั้นถือว่าต้นไม้ทุกต้นมีชีวิต</translation>
     </message>
@@ -2492,7 +2492,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>วันที่วัดครั้งนี้ (ไม่บังคับ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="148" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="149" />
       <source>Optional date of this measurement; copied to the output.</source>
       <translation>วันที่ของการวัดครั้งนี้ (ไม่บังคับ) จะคัดลอกไปยังผลลัพธ์</translation>
     </message>
@@ -2557,7 +2557,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>สัดส่วน (0–1] ของแปลงที่สำรวจ (ไม่บังคับ) หากเว้นว่าง: 1</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="128" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="129" />
       <source>Optional share (0–1] of the plot that was tallied (e.g. the part inside the green space); effective area = area × fraction. Empty: 1.</source>
       <translation>สัดส่วน (0–1] ของแปลงที่สำรวจ (ไม่บังคับ) (เช่น ส่วนที่อยู่ภายในพื้นที่สีเขียว) พื้นที่ใช้งานจริง = พื้นที่ × สัดส่วน หากเว้นว่าง: 1</translation>
     </message>
@@ -2577,7 +2577,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไฟล์ HTML ไฟล์เดียวที่มีเนื้อหาเดียวกัน (ฝังรูปภาพไว้ในไฟล์) (ไม่บังคับ)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="135" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="136" />
       <source>Optional stratum of each plot; copied to the output. Empty: detected.</source>
       <translation>ชั้นภูมิของแต่ละแปลง (ไม่บังคับ) จะคัดลอกไปยังผลลัพธ์ หากเว้นว่างจะตรวจหาเอง</translation>
     </message>
@@ -2662,7 +2662,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ไม่บังคับ: ความถูกต้องโดยรวมและค่า kappa จาก carbonpool:accuracyassessment</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="139" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="140" />
       <source>Optional: plots with status “abandoned” (or ยกเลิก) are left out and reported, unless the date field has a date for them (measured this time).</source>
       <translation>ไม่บังคับ: แปลงที่มีสถานะ “abandoned” (หรือ ยกเลิก) จะถูกตัดออกและรายงานไว้ เว้นแต่ฟิลด์วันที่มีวันที่ของแปลงนั้น (วัดในครั้งนี้)</translation>
     </message>
@@ -2770,7 +2770,7 @@ Outputs: a uint8 class raster (nodata 0, styled), a data-only JSON model (safe t
       <translation>ผลลัพธ์ของ carbonpool:plotcarbon หรือชั้นข้อมูล/ตารางแปลงใดก็ได้</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="105" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="106" />
       <source>Output of carbonpool:treebiomass (agb_kg, bgb_kg, carbon_kg, …).</source>
       <translation>ผลลัพธ์ของ carbonpool:treebiomass (agb_kg, bgb_kg, carbon_kg, …)</translation>
     </message>
@@ -2948,13 +2948,13 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>พื้นที่แปลงจากรูปปิดขอบเขตแปลง </translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="170" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="171" />
       <location filename="../../carbon_pool_plugin/workflow_steps.py" line="205" />
       <source>Plot carbon</source>
       <translation>คาร์บอนของแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="87" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="88" />
       <source>Plot carbon (per hectare and per rai)</source>
       <translation>คาร์บอนของแปลง (ต่อเฮกตาร์และต่อไร่)</translation>
     </message>
@@ -2979,7 +2979,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>ขอบเขตแปลง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="120" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="121" />
       <source>Plot footprints (polygons), plot centres (points) or a table of plots.</source>
       <translation>ขอบเขตแปลง (รูปปิด) จุดศูนย์กลางแปลง (จุด) หรือตารางแปลง</translation>
     </message>
@@ -3081,7 +3081,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลง {id} ลงทะเบียนไว้แล้วที่ตำแหน่งอื่น จะคงรายการในทะเบียนไว้ (ให้ส่งแปลงที่ลงทะเบียนแล้วเป็นแปลงที่มีอยู่เดิม)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="118" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="119" />
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="244" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="212" />
       <source>Plots</source>
@@ -3108,12 +3108,12 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลงในโครงข่าย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="183" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="184" />
       <source>Plots left out (abandoned)</source>
       <translation>แปลงที่ถูกตัดออก (ยกเลิก)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="329" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="330" />
       <source>Plots measured with no trees (zeros): {ids}</source>
       <translation>แปลงที่วัดแล้วไม่มีต้นไม้ (ค่าเป็นศูนย์): {ids}</translation>
     </message>
@@ -3173,7 +3173,7 @@ Also writes a field sheet (CSV, UTF-8 with BOM, Thai/English headers), a GPX of 
       <translation>แปลงที่มีสถานะ “abandoned” และไม่มีวันที่ ถือว่าไม่ได้วัดในครั้งนั้น</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="353" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="354" />
       <source>Plots: {p}; trees summed: {t}; saplings excluded: {s}; dead: {d}; new (ingrowth, alive): {new}; unusable: {u}; orphans: {o}; mean {c:.3f} tC/ha.</source>
       <translation>แปลง: {p}; ต้นไม้ที่นำมารวม: {t}; ไม้หนุ่มที่ไม่นับ: {s}; ตาย: {d}; ใหม่ (ingrowth, มีชีวิต): {new}; ใช้ไม่ได้: {u}; ไม่มีแปลงที่ตรงกัน: {o}; ค่าเฉลี่ย {c:.3f} tC/ha</translation>
     </message>
@@ -3286,7 +3286,7 @@ Outputs: mean, median, sd and the 2.5 / 97.5 % quantiles per plot, stratum and t
       <translation>วันที่วัดซ้ำของแต่ละแปลง (เฉพาะการเปลี่ยนแปลงปริมาณคาร์บอน)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="207" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="208" />
       <source>Read {n} trees ({fields}).</source>
       <translation>อ่านข้อมูลต้นไม้ {n} ต้น ({fields})</translation>
     </message>
@@ -3526,12 +3526,12 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>ความคลาดเคลื่อนจากการสุ่มตัวอย่าง</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="162" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="163" />
       <source>Saplings</source>
       <translation>ไม้หนุ่ม (ลูกไม้)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="184" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="185" />
       <source>Saplings excluded</source>
       <translation>ไม้หนุ่ม (ลูกไม้) ที่ไม่นำมารวม</translation>
     </message>
@@ -3734,7 +3734,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>เส้นผ่านศูนย์กลางหรือเส้นรอบวงลำต้นที่ความสูง 1.30 ม. โดยหน่วยกำหนดตามพารามิเตอร์หน่วยของ DBH ค่าที่เป็นข้อความ ศูนย์ หรือค่าลบ จะถูกติดเครื่องหมาย DBH_INVALID</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="155" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="156" />
       <source>Stems below it are saplings. Empty: the method pack's value (T-VER 4.5 cm, T-VER-P-TOOL-01-02); 0: no threshold.</source>
       <translation>ลำต้นที่เล็กกว่าค่านี้ถือเป็นไม้หนุ่ม (ลูกไม้) หากเว้นว่าง: ใช้ค่าของชุดวิธีการ (T-VER 4.5 cm, T-VER-P-TOOL-01-02); 0: ไม่มีเกณฑ์ขั้นต่ำ</translation>
     </message>
@@ -3867,7 +3867,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="190" />
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="134" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="135" />
       <location filename="../../carbon_pool_plugin/algorithms/sample_size.py" line="114" />
       <location filename="../../carbon_pool_plugin/algorithms/uncertainty.py" line="263" />
       <source>Stratum field</source>
@@ -3968,7 +3968,7 @@ Optionally the result is saved as a named baseline in the project GeoPackage (ta
       <translation>รวมจากทุกรายการของขอบเขตเมื่อไม่ได้ระบุจำนวนประชากร</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="90" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="91" />
       <source>Sums the trees of each sample plot (output of “Tree biomass and carbon”) and divides by the plot's effective area (area × measured fraction): AGB, BGB, biomass, carbon and CO2e in t/ha and t/rai (1 ha = 6.25 rai).
 
 Plots measured with no trees get zeros, not missing values. Trees whose plot id matches no plot are listed in the log (never silently dropped). Dead trees (status ตาย/dead) are not in the live-tree pool; trees below the minimum DBH are saplings, excluded or included as chosen. Plots with status “abandoned” are left out unless they have a measurement date in the date field.</source>
@@ -4005,7 +4005,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>T-VER (TGO)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="167" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="168" />
       <source>T-VER accounts saplings separately (exclude); they are counted either way.</source>
       <translation>T-VER แยกบัญชีไม้หนุ่ม (ลูกไม้) ไว้ต่างหาก (ไม่นับรวม) ไม่ว่าจะเลือกแบบใด ไม้หนุ่มจะถูกนับจำนวนไว้เสมอ</translation>
     </message>
@@ -4209,7 +4209,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ข้อมูลสำหรับฝึก (training) ไม่ซ้อนทับกับภาพ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="310" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="311" />
       <source>The tree table has no rows: every plot gets zero carbon.</source>
       <translation>ตารางต้นไม้ไม่มีข้อมูล: ทุกแปลงจะมีคาร์บอนเป็นศูนย์</translation>
     </message>
@@ -4456,12 +4456,12 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้ถูกคำนวณด้วยวิธี {used} ไม่ใช่ {m}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="182" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="183" />
       <source>Trees whose plot id matches no plot</source>
       <translation>ต้นไม้ที่รหัสแปลงไม่ตรงกับแปลงใด</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="103" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="104" />
       <source>Trees with biomass</source>
       <translation>ต้นไม้ที่มีค่ามวลชีวภาพ</translation>
     </message>
@@ -4481,7 +4481,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ต้นไม้ที่มีปัญหาหมายเลขป้าย</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="186" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="187" />
       <source>Trees without biomass</source>
       <translation>ต้นไม้ที่ไม่มีค่ามวลชีวภาพ</translation>
     </message>
@@ -4690,7 +4690,7 @@ ASSESS: จากจุดที่ระบุประเภทแล้ว �
       <translation>คำเตือน: แปลงตัวอย่าง {n} แปลงไม่มีชั้นภูมิ (อยู่นอกรูปปิดพื้นที่สีเขียวทุกรูปหรือฟิลด์ว่าง) จึงไม่นำมาคำนวณ: {ids}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="318" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="319" />
       <source>WARNING: {n} tree(s) have a plot id that matches no plot and were not summed: {list}</source>
       <translation>คำเตือน: ต้นไม้ {n} ต้นมีรหัสแปลงที่ไม่ตรงกับแปลงใด จึงไม่ได้นำมารวม: {list}</translation>
     </message>
@@ -4983,6 +4983,11 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>แปลงตัวอย่าง</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/core/estimation.py" line="578" />
+      <source>plots not in both surveys were left out of the change: only t1 {t1}, only t2 {t2}</source>
+      <translation>แปลงที่ไม่ได้วัดทั้งสองครั้งถูกตัดออกจากการคำนวณการเปลี่ยนแปลง: วัดเฉพาะครั้งที่ 1 {t1}, เฉพาะครั้งที่ 2 {t2}</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/green_space_polygons.py" line="175" />
       <source>poly_id, main_class, area_m2, area_rai, canopy_frac, inside_pct (share in boundary).</source>
       <translation>poly_id, main_class, area_m2, area_rai, canopy_frac, inside_pct (สัดส่วนภายในขอบเขต)</translation>
@@ -5038,6 +5043,11 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ชั้นภูมิ {strata} ใช้รหัส {code} ร่วมกัน แปลงของชั้นภูมิเหล่านี้จึงเรียงเลขเป็นชุดเดียว</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/core/estimation.py" line="592" />
+      <source>stratum differs between surveys (t2 used) for plot(s): {plots}</source>
+      <translation>ชั้นภูมิต่างกันระหว่างการสำรวจสองครั้ง (ใช้ของครั้งที่ 2) สำหรับแปลง: {plots}</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/core/sampling_stats.py" line="432" />
       <source>stratum {s!r} (n={n}, {area:.6g} ha) merged into {target!r} (merge_map)</source>
       <translation>ชั้นภูมิ {s!r} (n={n}, {area:.6g} เฮกตาร์) รวมเข้ากับ {target!r} (merge_map)</translation>
@@ -5078,9 +5088,19 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>มีพื้นที่ไม่พอ (ขนาดรูปปิด กฎขอบแปลง พื้นที่ยกเว้น หรือระยะห่างขั้นต่ำ); ทดลองตำแหน่งที่เป็นไปได้แล้ว {n} ตำแหน่ง</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/core/estimation.py" line="652" />
+      <source>tree components do not add up to the plot change (max residual {worst:.4g} tC/ha): tree and plot inputs differ (thresholds, unusable trees?)</source>
+      <translation>องค์ประกอบรายต้นรวมแล้วไม่เท่ากับการเปลี่ยนแปลงของแปลง (ผลต่างสูงสุด {worst:.4g} tC/ha): ข้อมูลต้นไม้และแปลงไม่ตรงกัน (เกณฑ์ขนาด หรือต้นที่ใช้ไม่ได้?)</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/ui/dock.py" line="360" />
       <source>tree layer</source>
       <translation>ชั้นข้อมูลต้นไม้</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/estimation.py" line="643" />
+      <source>tree_table plots not in both plot tables: {plots}</source>
+      <translation>แปลงใน tree_table ที่ไม่อยู่ในตารางแปลงทั้งสอง: {plots}</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="522" />
@@ -5174,7 +5194,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ต้นไม้ {nt} ต้น, แปลงตัวอย่าง {np} แปลง, ชั้นภูมิ (ha): {st}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="254" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="255" />
       <source>{n} abandoned plot(s) left out: {ids}</source>
       <translation>ไม่นำแปลงที่ยกเลิก {n} แปลงมาคำนวณ: {ids}</translation>
     </message>
@@ -5204,9 +5224,19 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>{n} ต่อชั้นภูมิ</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/core/estimation.py" line="287" />
+      <source>{n} plot(s) have no stratum</source>
+      <translation>แปลง {n} แปลงไม่มีชั้นภูมิ</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/stock_change.py" line="494" />
       <source>{n} plot(s) measured at t1 but not re-measured (used only in the independent-estimates change): {ids}</source>
       <translation>แปลงตัวอย่าง {n} แปลงวัดที่ t1 แต่ไม่ได้วัดซ้ำ (ใช้เฉพาะในการคำนวณการเปลี่ยนแปลงแบบประมาณค่าอิสระ): {ids}</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/estimation.py" line="186" />
+      <source>{n} plot(s) without a fraction: 1 assumed ({plots})</source>
+      <translation>แปลง {n} แปลงไม่มีสัดส่วนพื้นที่ที่วัด: ถือเป็น 1 ({plots})</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="347" />
@@ -5240,9 +5270,19 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ต้นไม้ {n} ต้นคำนวณซ้ำไม่ได้ (ไม่รู้จักสมการ/สมการถูกปิด หรือขาดตัวแปร): ตรึงค่า AGB ไว้ ใช้เฉพาะความคลาดเคลื่อนของแบบจำลอง/CF/R</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="269" />
+      <location filename="../../carbon_pool_plugin/algorithms/plot_carbon.py" line="270" />
       <source>{n} tree(s) on abandoned plots not used.</source>
       <translation>ไม่ได้ใช้ต้นไม้ {n} ต้นที่อยู่ในแปลงที่ยกเลิก</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/estimation.py" line="239" />
+      <source>{n} tree(s) reference plot id(s) not in the plot table: {plots}</source>
+      <translation>ต้นไม้ {n} ต้นอ้างรหัสแปลงที่ไม่อยู่ในตารางแปลง: {plots}</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/core/estimation.py" line="279" />
+      <source>{n} tree(s) without biomass/carbon were not summed (n_unusable per plot); plot values are biased low until they are fixed</source>
+      <translation>ต้นไม้ {n} ต้นที่ไม่มีค่ามวลชีวภาพ/คาร์บอนไม่ถูกนำมารวม (n_unusable รายแปลง) ค่าของแปลงจึงต่ำกว่าจริงจนกว่าจะแก้ไข</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/core/montecarlo.py" line="466" />
