@@ -571,8 +571,7 @@ def gpkg_whole_file_plan(src: OgrFileSource) -> Optional[WholeFilePlan]:
     low = name.lower()
     rtree = "rtree_{}_".format(low)
     try:
-        quoted = src.path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
-        uri = "file:{}?mode=ro&immutable=1".format(quoted)
+        uri = _sqlite_uri(src.path) + "&immutable=1"
         con = sqlite3.connect(uri, uri=True)
         try:
             schema = con.execute(
@@ -633,6 +632,45 @@ def gpkg_whole_file_plan(src: OgrFileSource) -> Optional[WholeFilePlan]:
 
 #: the GDAL SQL functions GeoPackage R-tree triggers name
 _GPKG_TRIGGER_FUNCTIONS = ("ST_IsEmpty", "ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY")
+
+
+def _sqlite_uri(path: str, mode: str = "ro") -> str:
+    """``path`` as an SQLite URI (``%``, ``?`` and ``#`` are characters of the name here)."""
+    quoted = path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    return "file:{}?mode={}".format(quoted, mode)
+
+
+def _sqlite_snapshot(source: str, dest: str) -> None:
+    """Copy the GeoPackage ``source`` to ``dest`` page by page with SQLite's backup API: under a
+    read lock, so a run writing to the input at the same moment cannot tear the copy (a plain
+    file copy could). The copy is put in the ordinary rollback-journal mode.
+
+    A database in WAL mode (QGIS switches GeoPackages it edits to WAL) is copied as a file
+    instead: a read-only SQLite connection would leave ``-wal``/``-shm`` files beside the user's
+    input, and :func:`gpkg_whole_file_plan` already refused one with a pending log."""
+    import shutil
+    import sqlite3
+
+    with open(source, "rb") as handle:
+        header = handle.read(20)
+    if len(header) == 20 and header[18] == 2:  # file format write version 2: WAL
+        shutil.copyfile(source, dest)
+        out = sqlite3.connect(dest)
+        try:
+            out.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            out.close()
+        return
+    src = sqlite3.connect(_sqlite_uri(source), uri=True)
+    try:
+        out = sqlite3.connect(dest)
+        try:
+            src.backup(out)
+            out.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            out.close()
+    finally:
+        src.close()
 
 
 def _refuse_geometry_update(*_args):
@@ -739,12 +777,11 @@ class GpkgCopyWriter:
     def _copy_whole_file(self) -> None:
         """Byte copy of a single-layer GeoPackage, its table renamed to the output layer name by
         GDAL (which also renames the R-tree, its triggers and the metadata rows)."""
-        import shutil
 
         from osgeo import gdal
 
         plan = self.whole_file
-        shutil.copyfile(self.src.path, self.dest_path)
+        _sqlite_snapshot(self.src.path, self.dest_path)
         out = gdal.OpenEx(self.dest_path, gdal.OF_VECTOR | gdal.OF_UPDATE)
         if out is None:
             raise RuntimeError(gdal.GetLastErrorMsg() or "GDAL could not open the copy")
