@@ -145,7 +145,10 @@ def _remove_stale_temp_folders(folder: str) -> None:
                 entry.name.startswith(TEMP_PREFIX)
                 and entry.is_dir(follow_symlinks=False)
                 and now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS
+                and not os.path.isdir(os.path.join(entry.path, _ASIDE))
             ):
+                # (a folder holding ".previous" keeps an older dataset a killed commit had moved
+                # aside: never deleted automatically)
                 shutil.rmtree(entry.path, ignore_errors=True)
         except OSError:
             pass
@@ -537,6 +540,14 @@ class AtomicOutputs:
         old += [stem + side for side in SIDECARS.get(ext.lower(), ())]
         old += [stem + side.upper() for side in SIDECARS.get(ext.lower(), ())]
         aside = os.path.join(staged.tmpdir, _ASIDE)
+        present = [n for n in dict.fromkeys(old) if os.path.isfile(os.path.join(staged.folder, n))]
+        if names == [main] and set(present) <= {main}:
+            # one file replacing at most its own older version (a GeoPackage, a CSV): a single
+            # atomic rename, no moment without a file at the target
+            source = os.path.join(staged.tmpdir, main)
+            qgis_io.default_file_mode(source)
+            os.replace(source, staged.final_file)
+            return
         moved_aside: List[str] = []
         moved_in: List[str] = []
         try:
@@ -553,7 +564,7 @@ class AtomicOutputs:
                     qgis_io.default_file_mode(source)
                 os.replace(source, os.path.join(staged.folder, name))
                 moved_in.append(name)
-        except OSError:
+        except BaseException:  # also Ctrl+C: never leave the target without its old dataset
             for name in reversed(moved_in):  # best effort: the old dataset back as it was
                 try:
                     os.replace(os.path.join(staged.folder, name), os.path.join(staged.tmpdir, name))

@@ -125,6 +125,34 @@ def _file_lock(path: str) -> Iterator[None]:
             pass
 
 
+def check_target(path: str) -> None:
+    """Raise :class:`BaselineStoreError` now if a baseline could not be appended to ``path``
+    (an unreachable database, a file that is not a GeoPackage, a folder that cannot be written),
+    so a run fails before it replaces its outputs rather than after."""
+    if is_postgres_target(path):
+        _pg_connect(path).close()
+        return
+    if os.path.exists(path):
+        try:
+            with open(path, "rb") as handle:
+                header = handle.read(16)
+        except OSError as err:
+            raise BaselineStoreError(f"{path}: {err}") from err
+        if header != b"SQLite format 3\x00":
+            raise BaselineStoreError(f"{path} is not a GeoPackage")
+        if not os.access(path, os.W_OK):
+            raise BaselineStoreError(f"{path} cannot be written")
+        return
+    folder = os.path.dirname(os.path.abspath(path))
+    while folder and not os.path.isdir(folder):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    if not os.access(folder, os.W_OK):
+        raise BaselineStoreError(f"{path} cannot be created: the folder {folder} is not writable")
+
+
 def append_baseline(path: str, record: Mapping[str, Any]) -> str:
     """Append ``record`` (from :func:`core.baseline.build_record`) to ``path``; returns its id.
 

@@ -638,7 +638,9 @@ class BatchAssessmentAlgorithm(CarbonPoolAlgorithm):
             )
         )
 
-        folder_names = unique_folder_names(municipalities)
+        # names from every code in the inputs (not only those chosen): a run over a subset names
+        # each folder as a full run does, so "A 1" and "A/1" never share one
+        folder_names = unique_folder_names(sorted(everything | set(municipalities)))
         for index, code in enumerate(municipalities):
             if feedback.isCanceled():
                 break
@@ -652,6 +654,16 @@ class BatchAssessmentAlgorithm(CarbonPoolAlgorithm):
                 )
             )
             done = read_done(final) if final.is_dir() else None
+            if done is not None and str(done.get("code", code)) != code:
+                row = {"code": code, "name": code, "status": "failed", "folder": str(final)}
+                row["message"] = self.tr(
+                    "the folder {folder} holds the results of municipality {other}; not "
+                    "overwritten (rename or move that folder)"
+                ).format(folder=final, other=done.get("code"))
+                self._add_row(sink, fields, row)
+                counts["failed"] += 1
+                feedback.reportError("{}: {}".format(code, row["message"]), fatalError=False)
+                continue
             if done is not None and not force:
                 if done.get("settings_hash") == digest:
                     row = dict(done.get("row") or {}, status="skipped")

@@ -736,6 +736,7 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
                 result,
                 table,
                 outputs,
+                results,
             )
         if gpkg:
             results[self.BASELINE_GPKG] = gpkg
@@ -753,12 +754,14 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
         result,
         table,
         outputs,
+        results,
     ):
         """Build one record; it is appended to every target (GeoPackage and/or PostgreSQL) when
         ``outputs`` commits. Returns the record's id."""
         from ..baseline_store import (
             BaselineStoreError,
             append_baseline,
+            check_target,
             is_postgres_target,
             redact_conninfo,
         )
@@ -811,21 +814,38 @@ class StratifiedEstimateAlgorithm(CarbonPoolAlgorithm):
         baseline_id = str(record["baseline_id"])
 
         def save() -> None:
+            # the outputs are in place by now: a store that fails is reported, not fatal (the run
+            # did write its map and tables), and BASELINE_ID is emptied
             for target in targets:
                 where = redact_conninfo(target) if is_postgres_target(target) else target
                 try:
                     append_baseline(target, record)
                 except (BaselineStoreError, RuntimeError, OSError) as err:
-                    raise QgsProcessingException(
-                        self.tr("Could not save the baseline in {path}: {err}").format(
-                            path=where, err=err
-                        )
-                    ) from err
+                    results[self.BASELINE_ID] = ""
+                    feedback.reportError(
+                        self.tr(
+                            "The map and tables were written, but the baseline could not be "
+                            "saved in {path}: {err}. Run again with the baseline target to "
+                            "record it."
+                        ).format(path=where, err=err),
+                        fatalError=False,
+                    )
+                    continue
                 feedback.pushInfo(
                     self.tr("Baseline “{name}” saved in {path} (id {id}).").format(
                         name=name, path=where, id=baseline_id
                     )
                 )
 
+        for target in targets:  # fail now, before the outputs are replaced, if a store is unusable
+            try:
+                check_target(target)
+            except BaselineStoreError as err:
+                where = redact_conninfo(target) if is_postgres_target(target) else target
+                raise QgsProcessingException(
+                    self.tr("Could not save the baseline in {path}: {err}").format(
+                        path=where, err=err
+                    )
+                ) from err
         outputs.on_commit(save)
         return baseline_id

@@ -22,3 +22,15 @@ class Message(str):
         obj.template = template
         obj.params = params
         return obj
+
+    def __reduce__(self):
+        # copy/pickle: rebuild from the finished text (formatting again would choke on braces
+        # in the values, e.g. an error message quoting "{x}")
+        return (_restore, (str(self), self.template, dict(self.params)))
+
+
+def _restore(text: str, template: str, params: dict) -> Message:
+    obj = str.__new__(Message, text)
+    obj.template = template
+    obj.params = params
+    return obj

@@ -11,6 +11,10 @@ import hashlib
 import unicodedata
 from typing import Dict, Iterable
 
+#: longest name made here, in UTF-8 bytes (a Thai letter is 3): room below the 255-byte limit
+#: for prefixes and suffixes the batch adds (".partial-old-<name>-<pid>")
+MAX_NAME_BYTES = 120
+
 _RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{i}" for p in ("COM", "LPT") for i in range(1, 10)}
 
 
@@ -19,7 +23,8 @@ def safe_file_name(text: str, fallback: str = "municipality") -> str:
 
     Letters, combining marks and digits of any script (Thai included) and ``.``, ``_``, ``-``
     are kept; every run of other characters becomes ``_``; leading/trailing dots, underscores
-    and spaces go (no hidden files, no ``..``). Empty or reserved results get ``fallback``.
+    and spaces go (no hidden files, no ``..``). Empty or reserved results get ``fallback``; a
+    name longer than :data:`MAX_NAME_BYTES` is cut and gets a hash of the whole text.
     """
     out = []
     for ch in unicodedata.normalize("NFC", str(text)):
@@ -30,6 +35,9 @@ def safe_file_name(text: str, fallback: str = "municipality") -> str:
     name = "".join(out).strip("._ ")
     if not name or name.split(".")[0].upper() in _RESERVED:
         return fallback if not name else "{}_{}".format(fallback, name)
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:  # file systems allow 255 bytes a name
+        cut = name.encode("utf-8")[: MAX_NAME_BYTES - 9].decode("utf-8", "ignore").rstrip("._ ")
+        name = "{}_{}".format(cut, short_hash(text))
     return name
 
 

@@ -299,7 +299,7 @@
       <translation>ชื่อกรณีฐาน</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="825" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="835" />
       <source>Baseline “{name}” saved in {path} (id {id}).</source>
       <translation>บันทึกกรณีฐาน “{name}” ไว้ใน {path} แล้ว (รหัส {id})</translation>
     </message>
@@ -309,7 +309,7 @@
       <translation>ประเมินหลายเทศบาลพร้อมกัน (แบบกลุ่ม)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="818" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="830" />
       <source>Batch: {ok} ok, {failed} failed, {skipped} skipped.</source>
       <translation>สรุปงาน: สำเร็จ {ok} ล้มเหลว {failed} ข้าม {skipped}</translation>
     </message>
@@ -354,7 +354,7 @@
       <translation>ยกเลิก</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="804" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="816" />
       <source>Cancelled during {code}: nothing of it was kept.</source>
       <translation>ยกเลิกระหว่างคำนวณ {code}: ไม่เก็บผลใด ๆ ของเทศบาลนี้</translation>
     </message>
@@ -808,20 +808,20 @@ NDVI = (NIR − R)/(NIR + R); EVI = 2.5 (NIR − R)/(NIR + 6R − 7.5B + 1); SAV
       <translation>ไม่สามารถย้ายผลลัพธ์ไปยัง {folder}: {err}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="820" />
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="846" />
       <source>Could not save the baseline in {path}: {err}</source>
       <translation>ไม่สามารถบันทึกกรณีฐานใน {path}: {err}</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/mapping_common.py" line="350" />
-      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="289" />
-      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="386" />
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="292" />
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="389" />
       <location filename="../../carbon_pool_plugin/qgis_io.py" line="317" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="936" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="888" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="906" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="852" />
-      <location filename="../../carbon_pool_plugin/qgis_io.py" line="977" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="973" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="925" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="943" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="889" />
+      <location filename="../../carbon_pool_plugin/qgis_io.py" line="1014" />
       <source>Could not write features to the output.</source>
       <translation>ไม่สามารถเขียนฟีเจอร์ลงในผลลัพธ์ได้</translation>
     </message>
@@ -3621,7 +3621,7 @@ A municipality whose data make a step fail is listed in the summary table as fai
       <translation>กำหนดสัดส่วนพื้นที่สีเขียวขั้นต่ำของพื้นที่เทศบาล (เกณฑ์ที่ 1)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="328" />
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="331" />
       <source>Shapefile field names hold at most 10 bytes (a Thai letter takes 3); renamed: {pairs}. Write to a GeoPackage to keep the full names.</source>
       <translation>ชื่อฟิลด์ของ Shapefile ยาวได้ไม่เกิน 10 ไบต์ (อักษรไทยใช้ตัวละ 3 ไบต์) จึงเปลี่ยนชื่อ: {pairs} บันทึกเป็น GeoPackage เพื่อคงชื่อฟิลด์เต็ม</translation>
     </message>
@@ -4103,7 +4103,7 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <translation>ข้อมูลแรสเตอร์ประเภทไม่มีพิกเซลที่จำแนกประเภทแล้ว</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="388" />
+      <location filename="../../carbon_pool_plugin/atomic_outputs.py" line="391" />
       <source>The finished output could not replace {path}: is it open in QGIS or another program? Remove that layer or choose another file name. ({error})</source>
       <translation>ไม่สามารถนำผลลัพธ์ที่เสร็จแล้วไปแทนที่ {path} ได้: ไฟล์นี้เปิดอยู่ใน QGIS หรือโปรแกรมอื่นหรือไม่? ให้นำชั้นข้อมูลนั้นออก หรือเลือกชื่อไฟล์อื่น ({error})</translation>
     </message>
@@ -4121,6 +4121,11 @@ Plots measured with no trees get zeros, not missing values. Trees whose plot id 
       <location filename="../../carbon_pool_plugin/algorithms/tree_biomass.py" line="251" />
       <source>The local model (log-log, Michaelis–Menten or Weibull, best by RSE) falls back to Feldpausch when too few trees have heights. The source of each height is recorded in height_source.</source>
       <translation>แบบจำลองท้องถิ่น (log-log, Michaelis–Menten หรือ Weibull โดยเลือกตัวที่ดีที่สุดจาก RSE) จะกลับไปใช้ Feldpausch เมื่อมีต้นไม้ที่มีข้อมูลความสูงน้อยเกินไป แหล่งที่มาของความสูงแต่ละค่าบันทึกไว้ใน height_source</translation>
+    </message>
+    <message>
+      <location filename="../../carbon_pool_plugin/algorithms/stratified_estimate.py" line="826" />
+      <source>The map and tables were written, but the baseline could not be saved in {path}: {err}. Run again with the baseline target to record it.</source>
+      <translation>บันทึกแผนที่และตารางแล้ว แต่ไม่สามารถบันทึกกรณีฐานใน {path}: {err} ให้ประมวลผลอีกครั้งโดยระบุที่เก็บกรณีฐานเพื่อบันทึก</translation>
     </message>
     <message>
       <location filename="../../carbon_pool_plugin/algorithms/accuracy_assessment.py" line="109" />
@@ -4813,7 +4818,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ตารางการจัดสรร</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="658" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="670" />
       <source>already done ({when}); not recomputed</source>
       <translation>ทำเสร็จแล้ว ({when}) ไม่คำนวณซ้ำ</translation>
     </message>
@@ -4881,7 +4886,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>เข้ากันได้กับ i-Tree</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="793" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="805" />
       <source>internal error {kind}: {err}</source>
       <translation>ข้อผิดพลาดภายใน {kind}: {err}</translation>
     </message>
@@ -4933,7 +4938,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ไม่มีข้อมูลแปลงนำร่อง: ถือว่าทุกชั้นภูมิมีค่าเฉลี่ยเดียวกัน ความแม่นยำเป็นค่าสัมพัทธ์</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="680" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="692" />
       <source>no trees and no plots (not inventoried)</source>
       <translation>ไม่มีต้นไม้และแปลงตัวอย่าง (ยังไม่ได้สำรวจ)</translation>
     </message>
@@ -4943,7 +4948,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ไม่มีจำนวนแปลงที่ใช้ได้สำหรับชั้นภูมิ {stratum}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="707" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="719" />
       <source>no {what} with this code</source>
       <translation>ไม่มี{what}ที่มีรหัสนี้</translation>
     </message>
@@ -5083,6 +5088,11 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>tCO2e ต่อไร่</translation>
     </message>
     <message>
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="659" />
+      <source>the folder {folder} holds the results of municipality {other}; not overwritten (rename or move that folder)</source>
+      <translation>โฟลเดอร์ {folder} เก็บผลของเทศบาล {other} อยู่ จึงไม่เขียนทับ (เปลี่ยนชื่อหรือย้ายโฟลเดอร์นั้น)</translation>
+    </message>
+    <message>
       <location filename="../../carbon_pool_plugin/algorithms/design_plots.py" line="726" />
       <source>too little room (polygon size, edge rule, exclusions or minimum distance); {n} candidate positions tried.</source>
       <translation>มีพื้นที่ไม่พอ (ขนาดรูปปิด กฎขอบแปลง พื้นที่ยกเว้น หรือระยะห่างขั้นต่ำ); ทดลองตำแหน่งที่เป็นไปได้แล้ว {n} ตำแหน่ง</translation>
@@ -5144,27 +5154,27 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ต้นไม้ {below} จาก {n} ต้น ({pct:.0f} %) มี DBH ต่ำกว่าค่าต่ำสุดของวิธี {min_dbh:g} ซม.: หากแบบบันทึกมีเฉพาะต้นที่วัด ให้ตรวจสอบหน่วยของ DBH (เป็นเส้นรอบวงหรือมิลลิเมตรหรือไม่)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="811" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="823" />
       <source>{code}: FAILED — {msg}</source>
       <translation>{code}: ล้มเหลว — {msg}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="685" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="697" />
       <source>{code}: no trees and no plots, skipped.</source>
       <translation>{code}: ไม่มีต้นไม้และแปลงตัวอย่าง ข้าม</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="781" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="793" />
       <source>{code}: ok — {co2:.1f} tCO2e → {folder}</source>
       <translation>{code}: สำเร็จ — {co2:.1f} tCO2e → {folder}</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="664" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="676" />
       <source>{code}: skipped — already done with the same settings ({folder}); tick Recompute to redo it.</source>
       <translation>{code}: ข้าม — ทำเสร็จแล้วด้วยการตั้งค่าเดิม ({folder}) เลือก คำนวณใหม่ เพื่อทำซ้ำ</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="671" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="683" />
       <source>{code}: the settings changed since it was done: recomputed.</source>
       <translation>{code}: การตั้งค่าเปลี่ยนไปจากครั้งที่ทำเสร็จ จึงคำนวณใหม่</translation>
     </message>
@@ -5360,7 +5370,7 @@ Inputs are the outputs of Stratified estimate (map and strata table) and, when a
       <translation>ไทย (Thai)</translation>
     </message>
     <message>
-      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="650" />
+      <location filename="../../carbon_pool_plugin/algorithms/batch_assessment.py" line="652" />
       <source>— Municipality {code} ({i}/{n})</source>
       <translation>— เทศบาล {code} ({i}/{n})</translation>
     </message>

@@ -595,3 +595,33 @@ def test_temporary_folders_of_killed_runs_are_cleaned_later(alg, context, tmp_pa
     del sink
     outputs.commit()
     assert not old.exists() and young.exists()
+
+
+@pytest.mark.parametrize("target", ["out.gpkg", "out.shp"])
+def test_interrupted_commit_keeps_the_old_dataset(alg, context, tmp_path, monkeypatch, target):
+    """Ctrl+C (or any non-OSError) in the middle of the final move: the old dataset is still at
+    the target afterwards (a GeoPackage is one atomic rename; a shapefile is put back)."""
+    from carbon_pool_plugin import qgis_io
+
+    names = ["out.gpkg"] if target == "out.gpkg" else ["out.shp", "out.shx", "out.dbf", "out.qix"]
+    for name in names:
+        (tmp_path / name).write_bytes(PREVIOUS + name.encode())
+    outputs = AtomicOutputs(alg, {"OUTPUT": str(tmp_path / target)}, context)
+    sink, _dest = outputs.sink("OUTPUT", _fields(), QgsWkbTypes.Type.Point, CRS)
+    _write(sink)
+    del sink
+    calls = []
+
+    def interrupt(path):
+        calls.append(path)
+        if len(calls) == 2 or target == "out.gpkg":
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(qgis_io, "default_file_mode", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        with outputs:
+            outputs.commit()
+    monkeypatch.undo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)
+    for name in names:
+        assert (tmp_path / name).read_bytes() == PREVIOUS + name.encode(), name

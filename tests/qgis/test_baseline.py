@@ -200,3 +200,54 @@ def test_append_leaves_the_gdal_exception_mode_alone(tmp_path):
         assert (bool(gdal.GetUseExceptions()), bool(ogr.GetUseExceptions())) == (mode, mode)
         assert len(load_baselines(str(tmp_path / "b#{}.gpkg".format(mode)))) == 1
     set_mode(before)
+
+
+def test_unusable_baseline_store_fails_before_the_outputs(processing, sample_epochs, tmp_path):
+    """A baseline target that cannot take the record (here: not a GeoPackage) stops the run before
+    its map and tables replace anything; the file is left alone."""
+    from qgis.core import QgsProcessingException
+
+    bad = tmp_path / "notes.gpkg"
+    bad.write_text("not a database", encoding="utf-8")
+    (tmp_path / "map.gpkg").write_bytes(b"last year's map")
+    params = {
+        "PLOTS": sample_epochs["2568"]["plots"],
+        "STRATA": sample_epochs["gpkg"] + "|layername=green_space",
+        "STRATUM_FIELD": "class_code",
+        "OUTPUT": str(tmp_path / "map.gpkg"),
+        "OUTPUT_STRATA": str(tmp_path / "strata.csv"),
+        "BASELINE_GPKG": str(bad),
+    }
+    with pytest.raises(QgsProcessingException, match="not a GeoPackage"):
+        processing.run("carbonpool:stratifiedestimate", params)
+    assert (tmp_path / "map.gpkg").read_bytes() == b"last year's map"
+    assert not (tmp_path / "strata.csv").exists()
+    assert bad.read_text(encoding="utf-8") == "not a database"
+
+
+def test_baseline_store_failure_after_the_outputs_is_reported_not_fatal(
+    processing, sample_epochs, tmp_path, monkeypatch
+):
+    """A store that fails only once the map and tables are in place (e.g. another run holding
+    the lock too long) is reported; the run, whose outputs exist, is not reported as failed."""
+    from carbon_pool_plugin import baseline_store
+
+    from .layer_factory import RecordingFeedback
+
+    def refuse(path, record):
+        raise baseline_store.BaselineStoreError("locked by another run")
+
+    monkeypatch.setattr(baseline_store, "append_baseline", refuse)
+    feedback = RecordingFeedback()
+    params = {
+        "PLOTS": sample_epochs["2568"]["plots"],
+        "STRATA": sample_epochs["gpkg"] + "|layername=green_space",
+        "STRATUM_FIELD": "class_code",
+        "OUTPUT": str(tmp_path / "map.gpkg"),
+        "OUTPUT_STRATA": str(tmp_path / "strata.csv"),
+        "BASELINE_GPKG": str(tmp_path / "project.gpkg"),
+    }
+    result = processing.run("carbonpool:stratifiedestimate", params, feedback=feedback)
+    assert result["BASELINE_ID"] == ""
+    assert (tmp_path / "map.gpkg").exists() and (tmp_path / "strata.csv").exists()
+    assert any("baseline could not be saved" in m for m in feedback.messages)

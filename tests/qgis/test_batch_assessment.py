@@ -405,3 +405,25 @@ def test_stale_working_folders_of_one_code_only(tmp_path):
     remove_stale_partials(tmp_path, "A")
     assert not folders["a_killed"].exists()
     assert folders["a_running"].exists() and folders["a1_killed"].exists()
+
+
+def test_subset_runs_never_share_a_folder(processing, tmp_path):
+    """Codes that clean up to the same folder name ("A 1", "A/1") run one at a time
+    (MUNICIPALITIES) still get their own folders: names come from every code in the inputs,
+    and a folder holding another municipality's results is never overwritten."""
+    script = _load_script("make_batch_sample")
+    gpkg = tmp_path / "clash.gpkg"
+    script.make_batch_sample(gpkg, [script.parse_spec(s) for s in ("A 1:2568:0", "A/1:2572:20000")])
+    folder = tmp_path / "out"
+    folders = {}
+    for code in ("A 1", "A/1"):
+        summary = tmp_path / "summary_{}.csv".format(len(folders))
+        processing.run(
+            ALG, _params(str(gpkg), folder, summary, SMALL_STRATA=0, MUNICIPALITIES=code)
+        )
+        row = _summary(summary)[code]
+        assert row["status"] == "ok", row
+        folders[code] = row["folder"]
+    assert folders["A 1"] != folders["A/1"]
+    for code, path in folders.items():
+        assert json.loads((Path(path) / "done.json").read_text(encoding="utf-8"))["code"] == code
