@@ -1128,14 +1128,23 @@ def gpkg_copy_writer(outputs, output_key, src, fields, source, kinds) -> Optiona
 # --------------------------------------------------------------------------------------------------
 # Outputs are complete or absent: what a cancelled or failed run removes.
 # --------------------------------------------------------------------------------------------------
+def _read_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+#: the process's umask, read once at import: reading it means setting it for a moment, which is
+#: not safe while other threads (parallel Processing tasks) create files
+_UMASK = _read_umask()
+
+
 def default_file_mode(path: str) -> None:
     """Give a file written through ``tempfile.mkstemp`` (mode 600) the permissions a normally
     created file gets (0666 minus the umask), so colleagues on a shared drive can open it.
     Best effort: a file system that refuses modes (some network or FAT drives) keeps its own."""
-    mask = os.umask(0)
-    os.umask(mask)
     try:
-        os.chmod(path, 0o666 & ~mask)
+        os.chmod(path, 0o666 & ~_UMASK)
     except OSError:
         pass
 
@@ -1143,10 +1152,8 @@ def default_file_mode(path: str) -> None:
 def default_dir_mode(path) -> None:
     """Give a folder made by ``tempfile.mkdtemp`` (mode 700) the permissions a normally created
     folder gets (0777 minus the umask)."""
-    mask = os.umask(0)
-    os.umask(mask)
     try:
-        os.chmod(path, 0o777 & ~mask)
+        os.chmod(path, 0o777 & ~_UMASK)
     except OSError:
         pass
 
