@@ -447,7 +447,7 @@ def test_background_gdal_copy_stops_when_aborted(tmp_path):
     its R-tree) stops at its next progress callback instead of running to the end."""
     import time
 
-    n = 300_000
+    n = 600_000
     csv = tmp_path / "points.csv"
     with open(csv, "w", encoding="utf-8") as handle:
         handle.write("x,y,v\n")
@@ -473,8 +473,9 @@ def test_background_gdal_copy_stops_when_aborted(tmp_path):
             writer.abort()
         writer.wait_quietly()
         timings[abort] = time.perf_counter() - started
-    assert timings[False] > 0.5  # the full copy takes a while on this size...
-    assert timings[True] < min(1.0, timings[False] / 2)  # ...an aborted one stops early
+    # an aborted copy stops early: well before the full copy of the same table ends (relative,
+    # so a fast machine does not make it flaky), and within the issue's one second
+    assert timings[True] < min(1.0, timings[False] / 2), timings
 
 
 def test_wal_mode_input(processing, sample_gpkg, tmp_path, monkeypatch):
