@@ -131,27 +131,15 @@ STALE_TEMP_SECONDS = 6 * 3600
 
 
 def _remove_stale_temp_folders(folder: str) -> None:
-    """Remove ``.carbonpool-*`` folders in ``folder`` left by killed runs (best effort)."""
-    import time
-
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    now = time.time()
-    for entry in entries:
-        try:
-            if (
-                entry.name.startswith(TEMP_PREFIX)
-                and entry.is_dir(follow_symlinks=False)
-                and now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS
-                and not os.path.isdir(os.path.join(entry.path, _ASIDE))
-            ):
-                # (a folder holding ".previous" keeps an older dataset a killed commit had moved
-                # aside: never deleted automatically)
-                shutil.rmtree(entry.path, ignore_errors=True)
-        except OSError:
-            pass
+    """Remove ``.carbonpool-*`` folders in ``folder`` left by killed runs, except one holding
+    ``.previous``: an older dataset a killed commit had moved aside is never deleted
+    automatically."""
+    qgis_io.remove_stale_folders(
+        folder,
+        TEMP_PREFIX,
+        STALE_TEMP_SECONDS,
+        keep=lambda path: os.path.isdir(os.path.join(path, _ASIDE)),
+    )
 
 
 def _same_path(a: str, b: str) -> bool:

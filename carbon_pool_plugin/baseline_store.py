@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from typing import Any, Dict, Iterator, List, Mapping
 
 from .core.baseline import COLUMNS, TABLE_NAME, parse_record
+from .core.names import sqlite_uri
 from .raster_engine import _gdal_exceptions
 
 _TRIGGERS = (
@@ -196,8 +197,7 @@ def load_baselines(path: str) -> List[Dict[str, Any]]:
         return _pg_load(path)
     if not os.path.exists(path):
         return []
-    quoted = path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
-    with sqlite3.connect("file:{}?mode=ro".format(quoted), uri=True) as con:
+    with sqlite3.connect(sqlite_uri(path), uri=True) as con:
         con.row_factory = sqlite3.Row
         exists = con.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (TABLE_NAME,)

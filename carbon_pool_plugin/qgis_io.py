@@ -25,6 +25,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from .core.names import sqlite_uri
 from .i18n import tr
 
 BATCH = 20000
@@ -571,7 +572,7 @@ def gpkg_whole_file_plan(src: OgrFileSource) -> Optional[WholeFilePlan]:
     low = name.lower()
     rtree = "rtree_{}_".format(low)
     try:
-        uri = _sqlite_uri(src.path) + "&immutable=1"
+        uri = sqlite_uri(src.path) + "&immutable=1"
         con = sqlite3.connect(uri, uri=True)
         try:
             schema = con.execute(
@@ -634,12 +635,6 @@ def gpkg_whole_file_plan(src: OgrFileSource) -> Optional[WholeFilePlan]:
 _GPKG_TRIGGER_FUNCTIONS = ("ST_IsEmpty", "ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY")
 
 
-def _sqlite_uri(path: str, mode: str = "ro") -> str:
-    """``path`` as an SQLite URI (``%``, ``?`` and ``#`` are characters of the name here)."""
-    quoted = path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
-    return "file:{}?mode={}".format(quoted, mode)
-
-
 def _sqlite_snapshot(source: str, dest: str) -> None:
     """Copy the GeoPackage ``source`` to ``dest`` page by page with SQLite's backup API: under a
     read lock, so a run writing to the input at the same moment cannot tear the copy (a plain
@@ -661,7 +656,7 @@ def _sqlite_snapshot(source: str, dest: str) -> None:
         finally:
             out.close()
         return
-    src = sqlite3.connect(_sqlite_uri(source), uri=True)
+    src = sqlite3.connect(sqlite_uri(source), uri=True)
     try:
         out = sqlite3.connect(dest)
         try:
@@ -1071,23 +1066,34 @@ def set_fid_policy(writer: GpkgCopyWriter, src: OgrFileSource, existing: set) ->
 
 
 def start_gpkg_copy(outputs, input_key, output_key, source, fields, kinds):
-    """A started :class:`GpkgCopyWriter` for ``output_key`` = ``input_key`` + ``kinds``, or None.
+    """A started :class:`GpkgCopyWriter` for ``output_key`` = ``input_key`` + ``kinds``, or None
+    (see :func:`prepare_gpkg_copy`). Pass the results with :meth:`GpkgCopyWriter.finish_by_fid`."""
+    writer = prepare_gpkg_copy(outputs, input_key, output_key, source, fields, kinds)
+    if writer is not None:
+        writer.start()
+    return writer
+
+
+def prepare_gpkg_copy(outputs, input_key, output_key, source, fields, kinds, read=()):
+    """A :class:`GpkgCopyWriter` (not started) for ``output_key`` = ``input_key`` + ``kinds``,
+    or None.
 
     For algorithms whose output layer is every input feature plus new columns. Taken when the input
-    is a plain file-based OGR layer (see :func:`ogr_file_source`), the output a GeoPackage file and
+    is a plain GeoPackage layer (see :func:`ogr_file_source`), the output a GeoPackage file and
     no new column clashes with an input field; anything else returns ``None`` (use the generic
     sink). ``outputs`` is the run's :class:`~.atomic_outputs.AtomicOutputs`: the sink is created
     through it first, as QGIS would, so the destination id and loading on completion are
     unchanged; that empty temporary file is then replaced by the copy, which runs in the background
     while the caller reads and computes, and ``outputs.commit()`` moves it into place.
 
-    The writer carries ``dest_id`` (the final id) and ``gdal_fids`` (the input's feature ids in
-    copy order): pass the results with :meth:`GpkgCopyWriter.finish_by_fid`.
+    The input columns ``read`` are read in bulk on the way (``writer.frame``, rows in copy
+    order). The writer carries ``dest_id`` (the final id) and ``gdal_fids`` (the input's feature
+    ids in copy order).
     """
     alg, parameters, context = outputs.alg, outputs.parameters, outputs.context
     existing = {name.lower() for name in source.fields().names()}
     if any(name.lower() in existing for name, _kind in kinds):
-        return None
+        return None  # replaced columns: the generic path handles the clash
     target = alg.parameterAsOutputLayer(parameters, output_key, context) or ""
     if not target.lower().endswith(".gpkg") or "memory:" in target:
         return None
@@ -1095,15 +1101,15 @@ def start_gpkg_copy(outputs, input_key, output_key, source, fields, kinds):
     src = ogr_file_source(parameters, input_key, layer, context)
     if src is None:
         return None
-    order = read_frame_ogr(src, [])
-    if order is None or len(order.attrs["fids"]) != source.featureCount():
+    frame = read_frame_ogr(src, list(read))
+    if frame is None or len(frame.attrs["fids"]) != source.featureCount():
         return None
     writer = gpkg_copy_writer(outputs, output_key, src, fields, source, kinds)
     if writer is None:
         return None
-    writer.gdal_fids = [int(f) for f in order.attrs["fids"]]
+    writer.frame = frame
+    writer.gdal_fids = [int(f) for f in frame.attrs["fids"]]
     set_fid_policy(writer, src, existing)
-    writer.start()
     return writer
 
 
@@ -1156,6 +1162,31 @@ def default_dir_mode(path) -> None:
         os.chmod(path, 0o777 & ~_UMASK)
     except OSError:
         pass
+
+
+def remove_stale_folders(root, prefix: str, max_age_s: float, keep=None) -> None:
+    """Remove the folders ``root/<prefix>*`` untouched for ``max_age_s`` seconds (left by runs
+    that were killed; a run going on now keeps its folder younger), except those for which
+    ``keep(path)`` is true. Best effort: an unreadable or vanished folder is skipped."""
+    import shutil
+    import time
+
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        try:
+            if (
+                entry.name.startswith(prefix)
+                and entry.is_dir(follow_symlinks=False)
+                and now - entry.stat(follow_symlinks=False).st_mtime > max_age_s
+                and not (keep is not None and keep(entry.path))
+            ):
+                shutil.rmtree(entry.path, ignore_errors=True)
+        except OSError:
+            pass
 
 
 def remove_dataset(path) -> None:

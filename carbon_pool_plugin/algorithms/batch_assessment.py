@@ -27,7 +27,6 @@ import os
 import re
 import shutil
 import tempfile
-import time
 import traceback
 from pathlib import Path
 
@@ -95,13 +94,7 @@ STALE_PARTIAL_SECONDS = 6 * 3600
 def remove_stale_partials(root: Path, code: str) -> None:
     """Remove ``code``'s working folders left by killed runs (not those of a run going on now in
     another QGIS: their folders are younger than :data:`STALE_PARTIAL_SECONDS`)."""
-    now = time.time()
-    for stale in root.glob(partial_prefix(code) + "*"):
-        try:
-            if now - stale.stat().st_mtime > STALE_PARTIAL_SECONDS:
-                shutil.rmtree(str(stale), ignore_errors=True)
-        except OSError:
-            pass
+    qgis_io.remove_stale_folders(root, partial_prefix(code), STALE_PARTIAL_SECONDS)
 
 
 def settings_hash(settings: dict) -> str:

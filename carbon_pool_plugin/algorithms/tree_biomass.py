@@ -350,40 +350,17 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
     #: Set to False (tests, debugging) to force the generic QgsFeature read/write path.
     FAST_IO = True
 
-    def _fast_writer(self, parameters, context, source, fields, used, outputs):
-        """GDAL fast path (file-based OGR input -> GeoPackage output), or None for the generic one.
-
-        Reads the used columns in bulk with GDAL and prepares a :class:`qgis_io.GpkgCopyWriter`
-        (the output is a copy of the input plus the new columns). The output is still created
-        through ``outputs`` (the run's :class:`AtomicOutputs`) first, so QGIS's bookkeeping
-        (destination id, loading on completion) is unchanged; that empty temporary file is then
-        replaced, and moved into place when the run succeeds.
-        """
+    def _fast_writer(self, source, fields, used, outputs):
+        """GDAL fast path (GeoPackage point/table layer in, GeoPackage out), or None for the
+        generic one: :func:`qgis_io.prepare_gpkg_copy`, reading the ``used`` columns on the way."""
         if not self.FAST_IO or getattr(self, "_reencoded", False):
             return None
         geometry = QgsWkbTypes.geometryType(source.wkbType())
         if geometry not in (QgsWkbTypes.PointGeometry, QgsWkbTypes.NullGeometry):
             return None  # crowns as polygons: QGIS checks their validity on the generic path
-        existing = {name.lower() for name in source.fields().names()}
-        if any(name.lower() in existing for name, _kind in OUTPUT_COLUMNS):
-            return None  # replaced columns: the generic path handles the clash
-        target = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
-        if not target.lower().endswith(".gpkg") or "memory:" in target:
-            return None
-        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-        src = qgis_io.ogr_file_source(parameters, self.INPUT, layer, context)
-        if src is None:
-            return None
-        frame = qgis_io.read_frame_ogr(src, used)
-        if frame is None or len(frame) != source.featureCount():
-            return None
-        writer = qgis_io.gpkg_copy_writer(outputs, self.OUTPUT, src, fields, source, OUTPUT_COLUMNS)
-        if writer is None:
-            return None
-        writer.frame = frame
-        writer.gdal_fids = [int(f) for f in frame.attrs["fids"]]
-        qgis_io.set_fid_policy(writer, src, existing)
-        return writer
+        return qgis_io.prepare_gpkg_copy(
+            outputs, self.INPUT, self.OUTPUT, source, fields, OUTPUT_COLUMNS, read=used
+        )
 
     def _process(self, parameters, context, feedback, outputs):
         from ..core.biomass import compute_tree_biomass, quality_warnings, summarize
@@ -457,7 +434,7 @@ class TreeBiomassAlgorithm(CarbonPoolAlgorithm):
                 )
             )
         fields = qgis_io.output_fields(source.fields(), OUTPUT_COLUMNS)
-        writer = self._fast_writer(parameters, context, source, fields, used, outputs)
+        writer = self._fast_writer(source, fields, used, outputs)
         if writer is not None:
             raw, geometries = writer.frame, []
             sink = None

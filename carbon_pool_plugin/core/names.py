@@ -58,3 +58,10 @@ def unique_folder_names(codes: Iterable[str]) -> Dict[str, str]:
         code: name if counts[name.lower()] == 1 else "{}_{}".format(name, short_hash(code))
         for code, name in base.items()
     }
+
+
+def sqlite_uri(path: str, mode: str = "ro") -> str:
+    """``path`` as an SQLite URI (``file:…?mode=ro``); ``%``, ``?`` and ``#`` in it are characters
+    of the file name, not URI syntax."""
+    quoted = str(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    return "file:{}?mode={}".format(quoted, mode)
